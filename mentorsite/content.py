@@ -1,0 +1,184 @@
+"""Load a project's configuration and content into one validated, cross-referenced whole."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from pydantic import BaseModel
+
+from .load import Document, read_document, yaml_files
+from .model import (
+    CONTENT_KINDS,
+    Mentor,
+    Organisation,
+    Programme,
+    Role,
+    Rule,
+    Taxonomy,
+    Term,
+)
+from .problems import Problem, ProblemList, display_path
+from .validate import (
+    check_id,
+    check_mentor,
+    check_organisation,
+    check_programme,
+    check_references,
+    check_taxonomy,
+    validate_document,
+)
+
+
+@dataclass(frozen=True)
+class Paths:
+    """Where a project keeps its files."""
+
+    root: Path
+    content: Path
+    config: Path
+
+    @classmethod
+    def at(cls, root: Path, content: str | Path = "content", config: str | Path = "config") -> Paths:
+        root = root.resolve()
+        return cls(root, (root / content).resolve(), (root / config).resolve())
+
+
+@dataclass
+class Content:
+    """Everything a site is built from, validated: ids map to models in file order."""
+
+    paths: Paths
+    organisation: Organisation
+    taxonomy: Taxonomy
+    programmes: dict[str, Programme]
+    mentors: dict[str, Mentor]
+    rules: dict[str, Rule]
+    roles: dict[str, Role]
+    sources: dict[tuple[str, str], Path] = field(default_factory=dict)
+    terms: dict[str, dict[str, Term]] = field(init=False)
+
+    def __post_init__(self) -> None:
+        self.terms = {
+            kind: {term.id: term for term in getattr(self.taxonomy, list_name)}
+            for kind, list_name in Taxonomy.KINDS.items()
+        }
+
+    def term(self, kind: str, term_id: str) -> Term:
+        return self.terms[kind][term_id]
+
+    def source(self, kind: str, item_id: str) -> Path:
+        """The YAML file that `item_id` of `kind` comes from."""
+        return self.sources[(kind, item_id)]
+
+
+@dataclass
+class LoadResult:
+    content: Content | None
+    problems: list[Problem]
+    files: int
+
+    @property
+    def errors(self) -> list[Problem]:
+        return [p for p in self.problems if p.is_error]
+
+    @property
+    def warnings(self) -> list[Problem]:
+        return [p for p in self.problems if not p.is_error]
+
+
+def load_content(paths: Paths, today: date | None = None) -> LoadResult:
+    """Read, validate and cross-check a project; `content` is None when there are errors."""
+    today = today or date.today()
+    problems = ProblemList()
+    files = 0
+
+    def display(path: Path) -> str:
+        return display_path(path, paths.root)
+
+    def read(path: Path, model: type[BaseModel]) -> tuple[Document | None, Any]:
+        nonlocal files
+        files += 1
+        document = read_document(path, display(path))
+        if isinstance(document, Problem):
+            problems.extend([document])
+            return None, None
+        instance, found = validate_document(document, model)
+        problems.extend(found)
+        return document, instance
+
+    config: dict[str, tuple[Document | None, Any]] = {}
+    for name, model in (("organisation", Organisation), ("taxonomy", Taxonomy)):
+        path = paths.config / f"{name}.yml"
+        if not path.exists():
+            problems.error(display(path), 0, 0, f"missing: create {display(path)}")
+            config[name] = (None, None)
+        else:
+            config[name] = read(path, model)
+    if not paths.content.is_dir():
+        problems.error(display(paths.content), 0, 0, "missing: the content folder is not there")
+
+    items: dict[str, dict[str, tuple[Document, Any]]] = {}
+    sources: dict[tuple[str, str], Path] = {}
+    for kind, (folder, model) in CONTENT_KINDS.items():
+        items[kind] = {}
+        for path in yaml_files(paths.content / folder):
+            stem = path.name.rsplit(".", 1)[0]
+            bad_id = check_id(display(path), stem)
+            if bad_id:
+                problems.extend([bad_id])
+                continue
+            if (kind, stem) in sources:
+                problems.error(display(path), 0, 0, f"the {kind} id '{stem}' is also used by "
+                                                    f"{display(sources[(kind, stem)])}")
+                continue
+            sources[(kind, stem)] = path
+            document, instance = read(path, model)
+            if document is not None and instance is not None:
+                items[kind][stem] = (document, instance)
+
+    organisation_doc, organisation = config["organisation"]
+    taxonomy_doc, taxonomy = config["taxonomy"]
+    if organisation is not None:
+        problems.extend(check_organisation(organisation_doc, organisation))
+
+    # Ids are checked against what exists; a kind is left out when its own file is broken,
+    # so that one mistake does not show as a hundred.
+    known: dict[str, set[str]] = {kind: {s for k, s in sources if k == kind}
+                                  for kind in CONTENT_KINDS}
+    if taxonomy is not None:
+        problems.extend(check_taxonomy(taxonomy_doc, taxonomy))
+        for kind, list_name in Taxonomy.KINDS.items():
+            known[kind] = {term.id for term in getattr(taxonomy, list_name)}
+        problems.extend(check_references(taxonomy_doc, taxonomy, known))
+
+    review_months = organisation.profile_review_months if organisation else 12
+    for kind, entries in items.items():
+        for document, instance in entries.values():
+            problems.extend(check_references(document, instance, known))
+            if isinstance(instance, Mentor):
+                problems.extend(check_mentor(document, instance, paths.content, review_months,
+                                             today))
+            elif isinstance(instance, Programme):
+                problems.extend(check_programme(document, instance, paths.content))
+
+    result = LoadResult(None, problems.sorted(), files)
+    if result.errors or organisation is None or taxonomy is None:
+        return result
+    result.content = Content(
+        paths=paths,
+        organisation=organisation,
+        taxonomy=taxonomy,
+        programmes=_models(items["programme"]),
+        mentors=_models(items["mentor"]),
+        rules=_models(items["rule"]),
+        roles=_models(items["role"]),
+        sources=sources,
+    )
+    return result
+
+
+def _models(entries: dict[str, tuple[Document, Any]]) -> dict[str, Any]:
+    return {item_id: instance for item_id, (_, instance) in entries.items()}

@@ -1,0 +1,497 @@
+"""Which pages the site has, and the ready-made data each page's template receives.
+
+Templates only present: every name is looked up, every date is in words and
+every Markdown field is rendered and sanitised here. The edition is applied here
+too, in one place: in the staff edition an HR-only field is never put into a view,
+so no template can publish it.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import posixpath
+from dataclasses import dataclass, field
+from datetime import date
+from enum import StrEnum
+from pathlib import Path
+from typing import Any
+from urllib.parse import quote
+
+from markupsafe import Markup
+
+from .content import Content
+from .locale import Strings
+from .markup import render_markdown
+from .model import Item, Mentor, Programme, Role, Rule, Term
+
+
+class Edition(StrEnum):
+    STAFF = "staff"
+    HR = "hr"
+
+
+@dataclass(frozen=True)
+class Link:
+    label: str
+    url: str  # from the site's root, e.g. "mentors/anna-jensen/"
+
+
+@dataclass(frozen=True)
+class Page:
+    """One generated page: where it goes, which template renders it, with what."""
+
+    path: str  # the Markdown source path MkDocs sees, e.g. "mentors/anna-jensen.md"
+    url: str
+    template: str
+    title: str
+    context: dict[str, Any]
+    source: Path | None = None  # the YAML file behind the page, for its edit link
+    in_nav: bool = True
+    meta: dict[str, Any] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class Asset:
+    """A file copied into the site as it is: a photo, a programme's material."""
+
+    path: str
+    source: Path
+
+
+@dataclass
+class Site:
+    pages: list[Page]
+    assets: list[Asset]
+    nav: list[Any]  # in the form of mkdocs.yml's `nav:`
+
+    def page(self, path: str) -> Page:
+        return next(page for page in self.pages if page.path == path)
+
+
+def page_url(path: str, directory_urls: bool = True) -> str:
+    """The URL MkDocs gives a Markdown source path, from the site's root."""
+    stem = path[: -len(".md")]
+    if stem == "index" or stem.endswith("/index"):
+        return stem[: -len("index")]
+    return f"{stem}/" if directory_urls else f"{stem}.html"
+
+
+def relative_url(base: str, target: str) -> str:
+    """A link from the page at URL `base` to `target`, both from the site's root."""
+    base_dir = base if base.endswith("/") or not base else posixpath.dirname(base) + "/"
+    relative = posixpath.relpath("/" + target, "/" + base_dir)
+    if target.endswith("/") or not target:
+        relative = relative.rstrip("/") + "/" if relative != "." else "./"
+    return relative
+
+
+# -- views ----------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class ItemView:
+    text: str
+    rule: Link | None
+
+
+@dataclass(frozen=True)
+class PhaseView:
+    phase: Term
+    items: list[ItemView]
+
+
+@dataclass(frozen=True)
+class Availability:
+    state: str  # "free", "later" or "full"
+    free: int
+    text: str
+
+
+@dataclass
+class MentorView:
+    id: str
+    url: str
+    name: str
+    title: str
+    initials: str
+    hue: int
+    photo: str | None
+    unit: Term
+    units: list[Term]  # the unit and the units above it, top first
+    location: Term | None
+    level: Term | None
+    languages: list[Term]
+    qualifications: list[Term]
+    models: list[Term]
+    programmes: list[Link]
+    availability: Availability
+    email: str | None
+    phone: str | None
+    reviewed: str | None
+    stale: bool
+    bio: Markup
+    interest: str
+    filters: dict[str, str]
+
+
+@dataclass
+class RuleView:
+    id: str
+    url: str
+    title: str
+    kind: str
+    kind_name: str
+    effective: str
+    in_force: bool
+    roles: list[Link]
+    programmes: list[Link]  # empty: every programme
+    text: Markup
+    check: str | None
+    cited_by: list[tuple[Link, str]]
+
+
+@dataclass
+class RoleView:
+    id: str
+    url: str
+    name: str
+    summary: str
+    description: Markup
+    phases: list[PhaseView]
+    boundaries: list[ItemView]
+
+
+@dataclass
+class ProgrammeView:
+    id: str
+    url: str
+    name: str
+    summary: str
+    status: str
+    status_name: str
+    models: list[Term]
+    topics: dict[str, Markup]
+    mentor_source: str | None
+    rhythm: str | None
+    meeting_format: str | None
+    start: str | None
+    materials: list[Link]
+    support: list[Any]
+    apply_deadline: str | None
+    apply_url: str | None
+    apply_text: str | None
+    rules: list[RuleView]
+    checklists: list[tuple[RoleView, list[PhaseView]]]
+    mentors: list[Link]
+    empty_topics: list[str]
+
+
+# -- planning -------------------------------------------------------------------------------
+
+
+class _Planner:
+    def __init__(self, content: Content, strings: Strings, edition: Edition, today: date,
+                 directory_urls: bool) -> None:
+        self.content = content
+        self.t = strings
+        self.edition = edition
+        self.today = today
+        self.directory_urls = directory_urls
+        self.hidden = set() if edition is Edition.HR else set(content.organisation.hr_only)
+        self.assets: list[Asset] = []
+
+    def url(self, path: str) -> str:
+        return page_url(path, self.directory_urls)
+
+    def link(self, kind: str, item_id: str) -> Link:
+        folder = {"programme": "programmes", "mentor": "mentors", "role": "roles",
+                  "rule": "rules"}[kind]
+        item = getattr(self.content, folder)[item_id]
+        label = getattr(item, "name", None) or item.title
+        return Link(label, self.url(f"{folder}/{item_id}.md"))
+
+    # -- mentors
+
+    def mentor(self, mentor_id: str, mentor: Mentor) -> MentorView:
+        c = self.content
+        shown = {name: name not in self.hidden for name in Mentor.model_fields}
+        units = self.unit_chain(mentor.unit)
+        free = max(mentor.capacity - mentor.mentees, 0)
+        later = mentor.available_from is not None and mentor.available_from > self.today
+        if later:
+            availability = Availability("later", 0, self.t(
+                "mentor.available_from", date=self.t.date(mentor.available_from)))
+        elif free:
+            availability = Availability("free", free, self.t("mentor.free_places", count=free))
+        else:
+            availability = Availability("full", 0, self.t("mentor.full"))
+        photo = None
+        if mentor.photo and shown["photo"]:
+            source = (c.source("mentor", mentor_id).parent / mentor.photo).resolve()
+            photo = f"assets/mentorsite/photos/{mentor_id}{source.suffix.lower()}"
+            self.assets.append(Asset(photo, source))
+        programmes = [self.link("programme", p) for p in mentor.programmes]
+        stale = shown["reviewed"] and mentor.is_stale(
+            c.organisation.profile_review_months, self.today)
+        view = MentorView(
+            id=mentor_id,
+            url=self.url(f"mentors/{mentor_id}.md"),
+            name=mentor.name,
+            title=mentor.title,
+            initials=initials(mentor.name),
+            hue=int(hashlib.sha1(mentor_id.encode()).hexdigest(), 16) % 8,
+            photo=photo,
+            unit=units[-1],
+            units=units,
+            location=c.term("location", mentor.location) if shown["location"] else None,
+            level=c.term("level", mentor.level) if shown["level"] else None,
+            languages=[c.term("language", x) for x in mentor.languages],
+            qualifications=[c.term("qualification", x) for x in mentor.qualifications],
+            models=[c.term("model", x) for x in mentor.models],
+            programmes=programmes,
+            availability=availability,
+            email=mentor.email if shown["email"] else None,
+            phone=mentor.phone if shown["phone"] else None,
+            reviewed=self.t.date(mentor.reviewed) if shown["reviewed"] else None,
+            stale=stale,
+            bio=render_markdown(mentor.bio),
+            interest=self.interest_url(mentor.name),
+            filters={},
+        )
+        view.filters = {
+            "unit": " ".join(u.id for u in units),
+            "location": view.location.id if view.location else "",
+            "languages": " ".join(mentor.languages),
+            "qualifications": " ".join(mentor.qualifications),
+            "models": " ".join(mentor.models),
+            "programmes": " ".join(mentor.programmes),
+            "free": str(availability.free),
+        }
+        return view
+
+    def unit_chain(self, unit_id: str) -> list[Term]:
+        chain, current = [], unit_id
+        while current is not None and current not in [u.id for u in chain]:
+            unit = self.content.term("unit", current)
+            chain.insert(0, unit)
+            current = getattr(unit, "parent", None)
+        return chain
+
+    def interest_url(self, mentor_name: str) -> str:
+        interest = self.content.organisation.interest
+        if interest.url:
+            return interest.url
+        subject = self.t("mentor.interest_subject", name=mentor_name)
+        return f"mailto:{interest.email}?subject={quote(subject)}"
+
+    # -- rules and roles
+
+    def rule(self, rule_id: str, rule: Rule) -> RuleView:
+        in_force = rule.effective <= self.today
+        effective = self.t.date(rule.effective)
+        cited_by = [
+            (self.link("role", role_id), item.text)
+            for role_id, role in self.content.roles.items()
+            for item in _items(role)
+            if item.rule == rule_id
+        ]
+        return RuleView(
+            id=rule_id,
+            url=self.url(f"rules/{rule_id}.md"),
+            title=rule.title,
+            kind=rule.kind,
+            kind_name=self.t(f"rule.kinds.{rule.kind}"),
+            effective=self.t("rule.in_force_since" if in_force else "rule.takes_effect",
+                             date=effective),
+            in_force=in_force,
+            roles=[self.link("role", r) for r in rule.applies_to],
+            programmes=[self.link("programme", p) for p in rule.programmes],
+            text=render_markdown(rule.text),
+            check=self.check_text(rule) if rule.check else None,
+            cited_by=cited_by,
+        )
+
+    def check_text(self, rule: Rule) -> str:
+        check = rule.check
+        assert check is not None
+        parameters = getattr(check, check.name.replace("-", "_")).model_dump()
+        return self.t(f"rule.checks.{check.name}", **parameters)
+
+    def item(self, item: Item) -> ItemView:
+        return ItemView(item.text, self.link("rule", item.rule) if item.rule else None)
+
+    def phases(self, role: Role, programme_id: str | None = None) -> list[PhaseView]:
+        """The role's checklist by phase, in the taxonomy's order of phases."""
+        phases = []
+        for phase in self.content.taxonomy.phases:
+            items = [
+                self.item(item) for item in role.does.get(phase.id, [])
+                if programme_id is None or self.rule_binds(item.rule, programme_id)
+            ]
+            if items:
+                phases.append(PhaseView(phase, items))
+        return phases
+
+    def rule_binds(self, rule_id: str | None, programme_id: str) -> bool:
+        if rule_id is None:
+            return True
+        programmes = self.content.rules[rule_id].programmes
+        return not programmes or programme_id in programmes
+
+    def role(self, role_id: str, role: Role) -> RoleView:
+        return RoleView(
+            id=role_id,
+            url=self.url(f"roles/{role_id}.md"),
+            name=role.name,
+            summary=role.summary,
+            description=render_markdown(role.description),
+            phases=self.phases(role),
+            boundaries=[self.item(item) for item in role.does_not],
+        )
+
+    # -- programmes
+
+    def programme(self, programme_id: str, programme: Programme,
+                  rules: dict[str, RuleView], roles: dict[str, RoleView],
+                  mentors: list[MentorView]) -> ProgrammeView:
+        c, t = self.content, self.t
+        topics = {name: render_markdown(getattr(programme, name) or "")
+                  for name in Programme.markdown_fields()}
+        meetings = programme.meetings
+        rhythm = None
+        if meetings or programme.duration_months:
+            rhythm = t.rhythm(meetings.every_weeks if meetings else None,
+                              meetings.minutes if meetings else None,
+                              programme.duration_months)
+        materials = []
+        for material in programme.materials or []:
+            if material.url:
+                materials.append(Link(material.title, material.url))
+            else:
+                assert material.file is not None
+                source = (c.source("programme", programme_id).parent / material.file).resolve()
+                path = "files/" + source.relative_to(c.paths.content).as_posix()
+                self.assets.append(Asset(path, source))
+                # A Markdown file is published as a page of its own, outside the navigation.
+                url = self.url(path) if path.endswith(".md") else path
+                materials.append(Link(material.title, url))
+        apply = programme.apply
+        apply_url = None
+        if apply and apply.url:
+            apply_url = apply.url
+        elif apply and apply.email:
+            subject = t("programme.apply_subject", name=programme.name)
+            apply_url = f"mailto:{apply.email}?subject={quote(subject)}"
+        return ProgrammeView(
+            id=programme_id,
+            url=self.url(f"programmes/{programme_id}.md"),
+            name=programme.name,
+            summary=programme.summary,
+            status=programme.status,
+            status_name=t(f"programme.statuses.{programme.status}"),
+            models=[c.term("model", m) for m in programme.models],
+            topics=topics,
+            mentor_source=(t(f"programme.mentor_sources.{programme.mentor_source}")
+                           if programme.mentor_source else None),
+            rhythm=rhythm,
+            meeting_format=meetings.format if meetings else None,
+            start=t.date(programme.start) if programme.start else None,
+            materials=materials,
+            support=list(programme.support or []),
+            apply_deadline=t.date(apply.deadline) if apply and apply.deadline else None,
+            apply_url=apply_url,
+            apply_text=apply.text if apply else None,
+            rules=[view for rule_id, view in rules.items()
+                   if self.rule_binds(rule_id, programme_id)],
+            checklists=[(roles[role_id], self.phases(role, programme_id))
+                        for role_id, role in c.roles.items()],
+            mentors=[Link(m.name, m.url) for m in mentors if programme_id in
+                     c.mentors[m.id].programmes],
+            empty_topics=[t(f"programme.topics.{name}") for name in programme.empty_topics()],
+        )
+
+    # -- the site
+
+    def plan(self) -> Site:
+        c, t = self.content, self.t
+        mentors = [self.mentor(i, m) for i, m in c.mentors.items()]
+        mentors.sort(key=lambda m: ({"free": 0, "later": 1, "full": 2}[m.availability.state],
+                                    sort_key(m.name)))
+        rules = {i: self.rule(i, r) for i, r in c.rules.items()}
+        roles = {i: self.role(i, r) for i, r in c.roles.items()}
+        programmes = [self.programme(i, p, rules, roles, mentors)
+                      for i, p in c.programmes.items()]
+        common = {"organisation": c.organisation, "edition": self.edition.value}
+
+        def page(path: str, template: str, title: str, source: Path | None = None,
+                 in_nav: bool = True, meta: dict[str, Any] | None = None,
+                 **context: Any) -> Page:
+            return Page(path, self.url(path), template, title, common | context, source,
+                        in_nav, meta or {})
+
+        pages = [
+            page("index.md", "home.md.j2", c.organisation.name, programmes=programmes,
+                 roles=list(roles.values()), mentor_count=len(mentors),
+                 free_places=sum(m.availability.free for m in mentors),
+                 meta={"hide": ["toc"]}),
+            page("programmes/index.md", "programmes.md.j2", t("nav.programmes"),
+                 programmes=programmes),
+            *(page(f"programmes/{p.id}.md", "programme.md.j2", p.name,
+                   c.source("programme", p.id), programme=p) for p in programmes),
+            page("mentors/index.md", "catalogue.md.j2", t("nav.mentors"), mentors=mentors,
+                 meta={"hide": ["toc"]}),
+            *(page(f"mentors/{m.id}.md", "profile.md.j2", m.name, c.source("mentor", m.id),
+                   in_nav=False, mentor=m) for m in mentors),
+            page("roles/index.md", "roles.md.j2", t("nav.roles"), roles=list(roles.values()),
+                 meta={"hide": ["toc"]}),
+            *(page(f"roles/{r.id}.md", "role.md.j2", r.name, c.source("role", r.id), role=r)
+              for r in roles.values()),
+            page("rules/index.md", "rules.md.j2", t("nav.rules"),
+                 kinds=self.rules_by_kind(list(rules.values()))),
+            *(page(f"rules/{r.id}.md", "rule.md.j2", r.title, c.source("rule", r.id), rule=r)
+              for r in rules.values()),
+        ]
+        nav = [
+            {t("nav.home"): "index.md"},
+            {t("nav.programmes"): ["programmes/index.md",
+                                   *(f"programmes/{p.id}.md" for p in programmes)]},
+            {t("nav.mentors"): "mentors/index.md"},
+            {t("nav.roles"): ["roles/index.md", *(f"roles/{r}.md" for r in roles)]},
+            {t("nav.rules"): ["rules/index.md", *(f"rules/{r}.md" for r in rules)]},
+        ]
+        return Site(pages, _unique(self.assets), nav)
+
+    def rules_by_kind(self, rules: list[RuleView]) -> list[tuple[str, list[RuleView]]]:
+        kinds = ["matching", "confidentiality", "boundary", "duration", "general"]
+        return [(self.t(f"rule.kinds.{kind}"), [r for r in rules if r.kind == kind])
+                for kind in kinds if any(r.kind == kind for r in rules)]
+
+
+def plan_site(content: Content, strings: Strings, *, edition: Edition = Edition.STAFF,
+              today: date | None = None, directory_urls: bool = True) -> Site:
+    """Every generated page of the site, and the files copied with them."""
+    return _Planner(content, strings, edition, today or date.today(), directory_urls).plan()
+
+
+def _items(role: Role) -> list[Item]:
+    return [item for items in role.does.values() for item in items] + list(role.does_not)
+
+
+def _unique(assets: list[Asset]) -> list[Asset]:
+    return list({asset.path: asset for asset in assets}.values())
+
+
+def initials(name: str) -> str:
+    words = [w for w in name.replace("-", " ").split() if w[:1].isalpha()]
+    if not words:
+        return "?"
+    letters = words[0][0] + (words[-1][0] if len(words) > 1 else "")
+    return letters.upper()
+
+
+_DANISH_ORDER = str.maketrans({"æ": "z{", "ø": "z|", "å": "z}", "ä": "z{", "ö": "z|"})
+
+
+def sort_key(name: str) -> str:
+    """Names in Danish alphabetical order (æ, ø, å after z), which also suits English."""
+    return name.casefold().translate(_DANISH_ORDER)

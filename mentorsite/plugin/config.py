@@ -1,0 +1,20 @@
+"""The options of the plugin, as written under `plugins: - mentorsite:` in mkdocs.yml."""
+
+from __future__ import annotations
+
+from mkdocs.config import config_options as c
+from mkdocs.config.base import Config
+
+
+class MentorsiteConfig(Config):
+    content_dir = c.Type(str, default="content")
+    """The content folder, relative to mkdocs.yml."""
+
+    config_dir = c.Type(str, default="config")
+    """The folder of organisation.yml and taxonomy.yml, relative to mkdocs.yml."""
+
+    theme_dir = c.Optional(c.Type(str))
+    """The organisation's own theme folder, searched before the default theme."""
+
+    edition = c.Choice(("staff", "hr"), default="staff")
+    """Which edition to build; the environment variable MENTORSITE_EDITION overrides it."""

@@ -1,0 +1,111 @@
+"""Wires MkDocs' build events to mentorsite's core: load, plan, render, hand over the files."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
+from mkdocs.structure.files import File, Files, InclusionLevel
+
+from ..content import Paths, load_content
+from ..locale import Strings
+from ..pages import Edition, Site, plan_site
+from ..render import Renderer, theme_dirs
+from .config import MentorsiteConfig
+
+log = get_plugin_logger(__name__)
+
+EDITION_VARIABLE = "MENTORSITE_EDITION"
+_ASSETS = ("mentorsite.css", "mentorsite.js")
+
+
+def _in_nav(level: InclusionLevel) -> bool:
+    return level.is_in_nav()
+
+
+class MentorsitePlugin(BasePlugin[MentorsiteConfig]):
+    site: Site
+    markdown: dict[str, str]
+    themes: list[Path]
+
+    # Runs before every other plugin's on_config, so that Material and its search plugin
+    # see the organisation's language; and before MkDocs cleans site_dir, so that a
+    # content error leaves the previous site as it was.
+    @event_priority(100)
+    def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
+        root = Path(config.config_file_path or ".").resolve().parent
+        edition = self._edition()
+        paths = Paths.at(root, self.config.content_dir, self.config.config_dir)
+        result = load_content(paths)
+        for problem in result.warnings:
+            log.warning(str(problem))
+        for problem in result.errors:
+            log.error(str(problem))
+        if result.content is None:
+            count = len(result.errors)
+            raise PluginError(
+                f"{count} error{'s' * (count != 1)} in the content; nothing was built and the "
+                "previous site is as it was."
+            )
+        content = result.content
+        custom = root / self.config.theme_dir if self.config.theme_dir else None
+        if custom is not None and not custom.is_dir():
+            raise PluginError(f"theme_dir: the folder '{self.config.theme_dir}' does not exist")
+        self.themes = theme_dirs(custom)
+        strings = Strings.load(content.organisation.language, self.themes)
+        config.theme["language"] = content.organisation.language
+
+        self.site = plan_site(content, strings, edition=edition,
+                              directory_urls=config.use_directory_urls)
+        docs_dir = Path(config.docs_dir)
+        clashes = [page.path for page in self.site.pages if (docs_dir / page.path).exists()]
+        if clashes:
+            raise PluginError(
+                f"{', '.join(clashes)} in {docs_dir.name}/ would replace pages that mentorsite "
+                "generates; rename or remove them"
+            )
+        renderer = Renderer(self.themes, strings)
+        try:
+            self.markdown = {page.path: renderer.render(page) for page in self.site.pages}
+        except Exception as error:  # a broken override template: say which, stop cleanly
+            raise PluginError(f"a theme template failed: {error}") from error
+
+        config.extra_css.append("assets/mentorsite/mentorsite.css")
+        config.extra_javascript.append("assets/mentorsite/mentorsite.js")
+        config.watch.extend(str(p) for p in (paths.content, paths.config, *self.themes))
+        self._user_nav = config.nav
+        return config
+
+    def _edition(self) -> Edition:
+        value = os.environ.get(EDITION_VARIABLE) or self.config.edition
+        try:
+            return Edition(value)
+        except ValueError:
+            raise PluginError(
+                f"{EDITION_VARIABLE}: expected 'staff' or 'hr', found '{value}'"
+            ) from None
+
+    def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
+        docs_dir = Path(config.docs_dir)
+        free_pages = sorted(f.src_uri for f in files.documentation_pages(inclusion=_in_nav))
+        for page in self.site.pages:
+            inclusion = InclusionLevel.UNDEFINED if page.in_nav else InclusionLevel.NOT_IN_NAV
+            file = File.generated(config, page.path, content=self.markdown[page.path],
+                                  inclusion=inclusion)
+            if page.source is not None:
+                file.edit_uri = Path(os.path.relpath(page.source, docs_dir)).as_posix()
+            files.append(file)
+        for asset in self.site.assets:
+            files.append(File.generated(config, asset.path, abs_src_path=str(asset.source),
+                                        inclusion=InclusionLevel.NOT_IN_NAV))
+        for name in _ASSETS:
+            source = next(t / "assets" / name for t in self.themes
+                          if (t / "assets" / name).is_file())
+            files.append(File.generated(config, f"assets/mentorsite/{name}",
+                                        abs_src_path=str(source)))
+        if self._user_nav is None:
+            config.nav = [*self.site.nav, *free_pages]
+        return files

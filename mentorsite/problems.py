@@ -1,0 +1,79 @@
+"""Problems found in content: what went wrong, where, and how to say it to a person."""
+
+from __future__ import annotations
+
+import difflib
+from collections.abc import Iterable
+from dataclasses import dataclass
+from enum import StrEnum
+from pathlib import Path
+
+
+class Severity(StrEnum):
+    ERROR = "error"
+    WARNING = "warning"
+
+
+@dataclass(frozen=True, order=True)
+class Problem:
+    """One finding, located in a file (line and column are 1-based; 0 means unknown)."""
+
+    path: str
+    line: int
+    column: int
+    severity: Severity
+    message: str
+
+    def __str__(self) -> str:
+        where = self.path
+        if self.line:
+            where += f":{self.line}:{self.column or 1}"
+        return f"{where}: {self.severity.value}: {self.message}"
+
+    @property
+    def is_error(self) -> bool:
+        return self.severity is Severity.ERROR
+
+
+def did_you_mean(word: str, candidates: Iterable[str]) -> str:
+    """A suggestion suffix for a misspelt id or field name, or '' when nothing is close."""
+    matches = difflib.get_close_matches(str(word), list(candidates), n=1, cutoff=0.6)
+    return f"; did you mean '{matches[0]}'?" if matches else ""
+
+
+def display_path(path: Path, root: Path) -> str:
+    """The path as a user typed it: relative to the project root where possible."""
+    try:
+        return path.resolve().relative_to(root.resolve()).as_posix()
+    except ValueError:
+        return path.as_posix()
+
+
+class ProblemList:
+    """Collects every problem of a run, so that all are reported together."""
+
+    def __init__(self) -> None:
+        self._items: list[Problem] = []
+
+    def error(self, path: str, line: int, column: int, message: str) -> None:
+        self._items.append(Problem(path, line, column, Severity.ERROR, message))
+
+    def warning(self, path: str, line: int, column: int, message: str) -> None:
+        self._items.append(Problem(path, line, column, Severity.WARNING, message))
+
+    def extend(self, problems: Iterable[Problem]) -> None:
+        self._items.extend(problems)
+
+    @property
+    def errors(self) -> list[Problem]:
+        return [p for p in self.sorted() if p.is_error]
+
+    @property
+    def warnings(self) -> list[Problem]:
+        return [p for p in self.sorted() if not p.is_error]
+
+    def sorted(self) -> list[Problem]:
+        return sorted(set(self._items))
+
+    def __len__(self) -> int:
+        return len(self._items)

@@ -1,0 +1,318 @@
+"""Turn parsed documents into models, and say precisely what is wrong with them.
+
+Field checks come from pydantic and are translated into sentences for people;
+the checks that need more than one file (references, the unit tree, paths that
+must stay in content/) are derived from the declarations in `model`.
+"""
+
+from __future__ import annotations
+
+import types
+from collections.abc import Iterator
+from datetime import date
+from pathlib import Path
+from typing import Annotated, Any, Literal, Union, get_args, get_origin
+
+from pydantic import BaseModel, ValidationError
+
+from .load import Document, Loc
+from .model import SLUG, Mentor, Organisation, Programme, Ref, Taxonomy
+from .problems import Problem, Severity, did_you_mean
+
+# -- field checks ---------------------------------------------------------------------------
+
+
+def validate_document(document: Document, model: type[BaseModel]) -> tuple[Any, list[Problem]]:
+    """The model built from a document, or None and the problems that prevent it."""
+    try:
+        return model.model_validate(document.data), []
+    except ValidationError as error:
+        problems = [_translate(document, model, detail) for detail in error.errors()]
+        return None, problems
+
+
+def field_name(loc: Loc) -> str:
+    """`qualifications[1]`, `meetings.every_weeks`: a location as a person reads it."""
+    text = ""
+    for part in loc:
+        text += f"[{part}]" if isinstance(part, int) else (f".{part}" if text else str(part))
+    return text
+
+
+def _found(value: Any) -> str:
+    if isinstance(value, dict):
+        return "a mapping"
+    if isinstance(value, list):
+        return "a list"
+    if value is None:
+        return "nothing"
+    if isinstance(value, bool):
+        return f"'{str(value).lower()}'"
+    if isinstance(value, date):
+        return f"the date {value.isoformat()}"
+    text = str(value)
+    return f"'{text[:60]}…'" if len(text) > 60 else f"'{text}'"
+
+
+_EXPECTED = {
+    "int_type": "expected a whole number",
+    "int_parsing": "expected a whole number",
+    "int_from_float": "expected a whole number",
+    "string_type": "expected text",
+    "list_type": "expected a list, such as [a, b]",
+    "dict_type": "expected a mapping of fields",
+    "model_type": "expected a mapping of fields",
+    "model_attributes_type": "expected a mapping of fields",
+    "date_type": "expected a date as YYYY-MM-DD",
+    "date_parsing": "expected a date as YYYY-MM-DD",
+    "date_from_datetime_parsing": "expected a date as YYYY-MM-DD",
+    "date_from_datetime_inexact": "expected a date as YYYY-MM-DD, without a time",
+    "bool_type": "expected true or false",
+}
+
+
+def _translate(document: Document, model: type[BaseModel], detail: Any) -> Problem:
+    loc: Loc = tuple(detail["loc"])
+    kind = detail["type"]
+    value = detail.get("input")
+    where = field_name(loc)
+    if kind == "missing":
+        return document.problem(loc[:-1], f"{where}: required field is missing", key=True)
+    if kind == "extra_forbidden":
+        fields = _fields_of(_model_at(model, loc[:-1]))
+        hint = did_you_mean(str(loc[-1]), fields)
+        if not hint and fields:
+            hint = f"; expected one of: {', '.join(fields)}"
+        return document.problem(loc, f"unknown field '{loc[-1]}'{hint}", key=True)
+    if kind == "literal_error":
+        choices = _literal_choices(model, loc)
+        message = f"expected one of {', '.join(choices)}, found {_found(value)}"
+        message += did_you_mean(str(value), choices)
+    elif kind == "value_error":
+        message = str(detail["ctx"]["error"])
+        if not isinstance(value, dict):
+            message += f", found {_found(value)}"
+    elif kind in _EXPECTED:
+        message = f"{_EXPECTED[kind]}, found {_found(value)}"
+    elif kind == "too_short":
+        message = "expected at least one entry, found none"
+    elif kind in ("greater_than_equal", "less_than_equal", "greater_than", "less_than"):
+        message = detail["msg"].replace("Input should be", "expected a number") + \
+            f", found {_found(value)}"
+    else:
+        message = detail["msg"].replace("Input should be", "expected")
+    return document.problem(loc, f"{where}: {message}" if where else message)
+
+
+def _strip(annotation: Any) -> Any:
+    """Look through Annotated and Optional to the type that matters."""
+    while True:
+        origin = get_origin(annotation)
+        if origin is Annotated:
+            annotation = get_args(annotation)[0]
+        elif origin in (Union, types.UnionType):
+            options = [a for a in get_args(annotation) if a is not type(None)]
+            annotation = options[0]
+        else:
+            return annotation
+
+
+def _model_at(model: type[BaseModel], loc: Loc) -> Any:
+    annotation: Any = model
+    for part in loc:
+        annotation = _strip(annotation)
+        if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+            info = _field_by_key(annotation, str(part))
+            if info is None:
+                return None
+            annotation = info.annotation
+        elif get_origin(annotation) is list:
+            annotation = get_args(annotation)[0]
+        elif get_origin(annotation) is dict:
+            annotation = get_args(annotation)[1]
+        else:
+            return None
+    return _strip(annotation)
+
+
+def _field_by_key(model: type[BaseModel], key: str) -> Any:
+    for name, info in model.model_fields.items():
+        if (info.alias or name) == key:
+            return info
+    return None
+
+
+def _fields_of(model: Any) -> list[str]:
+    if isinstance(model, type) and issubclass(model, BaseModel):
+        return [info.alias or name for name, info in model.model_fields.items()]
+    return []
+
+
+def _literal_choices(model: type[BaseModel], loc: Loc) -> list[str]:
+    annotation = _model_at(model, loc)
+    return [str(a) for a in get_args(annotation)] if get_origin(annotation) is Literal else []
+
+
+# -- references -----------------------------------------------------------------------------
+
+
+def references(instance: BaseModel) -> Iterator[tuple[Loc, str, str, bool]]:
+    """Every id that `instance` refers to: (location, kind, id, whether it is a mapping key)."""
+    for name, info in type(instance).model_fields.items():
+        value = getattr(instance, name)
+        loc = (info.alias or name,)
+        for meta in info.metadata:
+            if isinstance(meta, Ref) and value is not None:
+                yield loc, meta.kind, value, False
+        yield from _references_in(info.annotation, value, loc)
+
+
+def _references_in(annotation: Any, value: Any, loc: Loc) -> Iterator[tuple[Loc, str, str, bool]]:
+    if value is None:
+        return
+    origin = get_origin(annotation)
+    if origin is Annotated:
+        base, *metadata = get_args(annotation)
+        for meta in metadata:
+            if isinstance(meta, Ref):
+                yield loc, meta.kind, value, False
+        yield from _references_in(base, value, loc)
+    elif origin in (Union, types.UnionType):
+        for option in get_args(annotation):
+            if option is not type(None):
+                yield from _references_in(option, value, loc)
+                return
+    elif origin is list:
+        for index, item in enumerate(value):
+            yield from _references_in(get_args(annotation)[0], item, (*loc, index))
+    elif origin is dict:
+        key_type, value_type = get_args(annotation)
+        for key, item in value.items():
+            for ref_loc, kind, ref, _ in _references_in(key_type, key, (*loc, key)):
+                yield ref_loc, kind, ref, True
+            yield from _references_in(value_type, item, (*loc, key))
+    elif isinstance(value, BaseModel):
+        for ref_loc, kind, ref, is_key in references(value):
+            yield (*loc, *ref_loc), kind, ref, is_key
+
+
+def check_references(document: Document, instance: BaseModel,
+                     known: dict[str, set[str]]) -> list[Problem]:
+    """Unknown ids, each with a did-you-mean where one is close."""
+    problems = []
+    for loc, kind, ref, is_key in references(instance):
+        if kind not in known or ref in known[kind]:
+            continue
+        hint = did_you_mean(ref, known[kind])
+        if not hint and not known[kind]:
+            hint = f"; no {kind} is defined"
+        problems.append(document.problem(
+            loc, f"{field_name(loc)}: unknown {kind} '{ref}'{hint}", key=is_key))
+    return problems
+
+
+# -- checks that span a file ------------------------------------------------------------------
+
+
+def check_taxonomy(document: Document, taxonomy: Taxonomy) -> list[Problem]:
+    """Duplicate ids within each vocabulary, and a unit tree without cycles."""
+    problems = []
+    for field in Taxonomy.KINDS.values():
+        seen: set[str] = set()
+        for index, term in enumerate(getattr(taxonomy, field)):
+            if term.id in seen:
+                problems.append(document.problem(
+                    (field, index, "id"), f"{field}[{index}].id: '{term.id}' is defined twice"))
+            seen.add(term.id)
+    parents = {unit.id: unit.parent for unit in taxonomy.units}
+    for index, unit in enumerate(taxonomy.units):
+        chain, current = [unit.id], unit.parent
+        while current is not None and current in parents:
+            if current == unit.id:
+                path = " → ".join([*chain, current])
+                problems.append(document.problem(
+                    ("units", index, "parent"),
+                    f"units[{index}].parent: the unit tree has a cycle: {path}"))
+                break
+            if current in chain:
+                break  # a cycle further up, reported at its own units
+            chain.append(current)
+            current = parents[current]
+    return problems
+
+
+def check_organisation(document: Document, organisation: Organisation) -> list[Problem]:
+    allowed = Mentor.hr_only_allowed()
+    problems = []
+    for index, name in enumerate(organisation.hr_only):
+        if name not in allowed:
+            problems.append(document.problem(
+                ("hr_only", index),
+                f"hr_only[{index}]: '{name}' cannot be kept HR-only; expected one of: "
+                f"{', '.join(allowed)}{did_you_mean(name, allowed)}"))
+    return problems
+
+
+def check_mentor(document: Document, mentor: Mentor, content_dir: Path,
+                 review_months: int, today: date) -> list[Problem]:
+    problems = []
+    if mentor.mentees > mentor.capacity:
+        problems.append(document.problem(
+            ("mentees",), f"mentees: {mentor.mentees} current mentees is more than the "
+                          f"capacity of {mentor.capacity}; raise capacity or lower mentees"))
+    if mentor.photo is not None:
+        problem = check_path(document, ("photo",), mentor.photo, content_dir)
+        if problem:
+            problems.append(problem)
+    if mentor.is_stale(review_months, today):
+        problems.append(document.problem(
+            ("reviewed",),
+            f"reviewed: the profile was last confirmed on {mentor.reviewed.isoformat()}, more "
+            f"than {review_months} months ago; ask the mentor to review it",
+            severity=Severity.WARNING))
+    return problems
+
+
+def check_programme(document: Document, programme: Programme, content_dir: Path) -> list[Problem]:
+    problems = []
+    for index, material in enumerate(programme.materials or []):
+        if material.file is not None:
+            problem = check_path(document, ("materials", index, "file"), material.file,
+                                 content_dir)
+            if problem:
+                problems.append(problem)
+    for topic in programme.empty_topics():
+        problems.append(document.problem(
+            (topic,) if topic in document.data else (),
+            f"{topic}: the planning topic is empty", severity=Severity.WARNING))
+    return problems
+
+
+def resolve_content_path(document: Document, relative: str, content_dir: Path) -> Path | None:
+    """The file a content path names, or None when it leaves content/ or does not exist."""
+    if not relative or Path(relative).is_absolute() or "\\" in relative:
+        return None
+    target = (document.path.parent / relative).resolve()
+    if not target.is_relative_to(content_dir.resolve()) or not target.is_file():
+        return None
+    return target
+
+
+def check_path(document: Document, loc: Loc, relative: str, content_dir: Path) -> Problem | None:
+    if resolve_content_path(document, relative, content_dir) is not None:
+        return None
+    target = (document.path.parent / relative).resolve()
+    if Path(relative).is_absolute() or "\\" in relative or \
+            not target.is_relative_to(content_dir.resolve()):
+        why = "must be a path inside content/, relative to this file"
+    else:
+        why = "no such file"
+    return document.problem(loc, f"{field_name(loc)}: '{relative}' {why}")
+
+
+def check_id(display: str, stem: str) -> Problem | None:
+    if SLUG.match(stem):
+        return None
+    return Problem(display, 0, 0, Severity.ERROR,
+                   f"the file name '{stem}' is not a valid id: use lowercase letters a-z, "
+                   "digits and '-', for example 'anna-jensen.yml'")
