@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, datetime, timezone
 from pathlib import Path
 from typing import Any
 
@@ -89,9 +90,17 @@ class LoadResult:
         return [p for p in self.problems if not p.is_error]
 
 
+def build_date() -> date:
+    """Today, or the day SOURCE_DATE_EPOCH names, for builds that must be reproducible."""
+    epoch = os.environ.get("SOURCE_DATE_EPOCH")
+    if epoch and epoch.strip().isdigit():
+        return datetime.fromtimestamp(int(epoch), tz=timezone.utc).date()
+    return date.today()
+
+
 def load_content(paths: Paths, today: date | None = None) -> LoadResult:
     """Read, validate and cross-check a project; `content` is None when there are errors."""
-    today = today or date.today()
+    today = today or build_date()
     problems = ProblemList()
     files = 0
 

@@ -19,7 +19,7 @@ from urllib.parse import quote
 
 from markupsafe import Markup
 
-from .content import Content
+from .content import Content, build_date
 from .locale import Strings
 from .markup import render_markdown
 from .model import Item, Mentor, Programme, Role, Rule, Term
@@ -470,7 +470,7 @@ class _Planner:
 def plan_site(content: Content, strings: Strings, *, edition: Edition = Edition.STAFF,
               today: date | None = None, directory_urls: bool = True) -> Site:
     """Every generated page of the site, and the files copied with them."""
-    return _Planner(content, strings, edition, today or date.today(), directory_urls).plan()
+    return _Planner(content, strings, edition, today or build_date(), directory_urls).plan()
 
 
 def _items(role: Role) -> list[Item]:

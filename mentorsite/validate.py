@@ -90,7 +90,7 @@ def _translate(document: Document, model: type[BaseModel], detail: Any) -> Probl
         message += did_you_mean(str(value), choices)
     elif kind == "value_error":
         message = str(detail["ctx"]["error"])
-        if not isinstance(value, dict):
+        if not isinstance(value, dict) and "found" not in message:
             message += f", found {_found(value)}"
     elif kind in _EXPECTED:
         message = f"{_EXPECTED[kind]}, found {_found(value)}"

@@ -1,0 +1,238 @@
+"""The command line: `mentorsite check`, `build` and `serve`.
+
+`check` needs only the core. `build` and `serve` drive MkDocs with the project's own
+mkdocs.yml, so that `mkdocs build` and `mentorsite build` make the same site.
+"""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import os
+import shutil
+import sys
+import tempfile
+from collections.abc import Sequence
+from pathlib import Path
+
+from . import __version__
+from .content import LoadResult, Paths, load_content
+
+EDITION_VARIABLE = "MENTORSITE_EDITION"
+DEFAULT_CONFIG = "mkdocs.yml"
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = _parser()
+    args = parser.parse_args(argv)
+    if not getattr(args, "command", None):
+        parser.print_help()
+        return 2
+    # Material's notice about the future of MkDocs is for site authors, not for each build.
+    os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
+    os.environ.setdefault("DISABLE_MKDOCS_2_WARNING", "true")
+    try:
+        return args.run(args)
+    except KeyboardInterrupt:
+        return 130
+    except Exception as error:
+        if os.environ.get("MENTORSITE_DEBUG"):
+            raise
+        print(f"mentorsite: error: {error}", file=sys.stderr)
+        print("(set MENTORSITE_DEBUG=1 to see where it happened)", file=sys.stderr)
+        return 1
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="mentorsite",
+        description="Validate a mentoring programme kept as YAML, and publish it as a static "
+                    "site with MkDocs and Material for MkDocs.",
+    )
+    parser.add_argument("--version", action="version", version=f"mentorsite {__version__}")
+    commands = parser.add_subparsers(title="commands", metavar="COMMAND", dest="command")
+
+    def config_option(command: argparse.ArgumentParser) -> None:
+        command.add_argument(
+            "-f", "--config-file", metavar="FILE", default=DEFAULT_CONFIG,
+            help="the project's MkDocs configuration (default: %(default)s); content/ and "
+                 "config/ are found beside it",
+        )
+
+    check = commands.add_parser(
+        "check", help="validate the configuration and all content",
+        description="Validate config/ and content/. Prints one line per problem as "
+                    "PATH:LINE:COL: error|warning: MESSAGE. Exit status 0 when there is no "
+                    "error, 1 otherwise.",
+    )
+    config_option(check)
+    check.add_argument("--strict", action="store_true",
+                       help="treat warnings (empty planning topics, stale profiles) as errors")
+    check.set_defaults(run=run_check)
+
+    build = commands.add_parser(
+        "build", help="check, then build the site",
+        description="Check the content, then build the site. The site is built in a "
+                    "temporary folder and replaces the previous one only when the build "
+                    "succeeds.",
+    )
+    config_option(build)
+    build.add_argument("-d", "--site-dir", metavar="DIR",
+                       help="where to write the site (default: site_dir of mkdocs.yml)")
+    build.add_argument("--edition", choices=("staff", "hr"),
+                       help="staff (the default) leaves out HR-only fields; hr includes them")
+    build.add_argument("--strict", action="store_true",
+                       help="treat warnings as errors")
+    build.set_defaults(run=run_build)
+
+    serve = commands.add_parser(
+        "serve", help="preview the site, rebuilding when content, config or themes change",
+        description="Serve a live preview. It rebuilds whenever a file in content/, config/ "
+                    "or a theme folder changes.",
+    )
+    config_option(serve)
+    serve.add_argument("-a", "--dev-addr", metavar="IP:PORT",
+                       help="address to serve on (default: 127.0.0.1:8000)")
+    serve.add_argument("--edition", choices=("staff", "hr"), help="which edition to preview")
+    serve.set_defaults(run=run_serve)
+    return parser
+
+
+# -- check ----------------------------------------------------------------------------------
+
+
+def _project_paths(config_file: Path) -> Paths:
+    """Where content/ and config/ are: from the plugin's options when mkdocs.yml has them."""
+    if not config_file.is_file():
+        return Paths.at(config_file.parent)
+    config = _load_mkdocs_config(config_file)
+    plugin = config.plugins.get("mentorsite")
+    if plugin is None:
+        return Paths.at(config_file.parent)
+    return Paths.at(config_file.parent, plugin.config.content_dir, plugin.config.config_dir)
+
+
+def check(paths: Paths, *, strict: bool = False, out=sys.stdout) -> tuple[int, LoadResult]:
+    result = load_content(paths)
+    for problem in result.problems:
+        print(problem, file=out)
+    errors, warnings = len(result.errors), len(result.warnings)
+    failed = errors or (strict and warnings)
+    summary = (f"{_count(errors, 'error')}, {_count(warnings, 'warning')} "
+               f"in {_count(result.files, 'file')}")
+    if strict and warnings and not errors:
+        summary += " (--strict: warnings count as errors)"
+    print(f"mentorsite: {summary}", file=sys.stderr)
+    return (1 if failed else 0), result
+
+
+def run_check(args: argparse.Namespace) -> int:
+    paths = _project_paths(Path(args.config_file).resolve())
+    return check(paths, strict=args.strict)[0]
+
+
+def _count(number: int, noun: str) -> str:
+    return f"{number} {noun}{'' if number == 1 else 's'}"
+
+
+# -- build and serve ------------------------------------------------------------------------
+
+
+def run_build(args: argparse.Namespace) -> int:
+    config_file = Path(args.config_file).resolve()
+    if not config_file.is_file():
+        print(f"mentorsite: error: {args.config_file} not found; run mentorsite in the "
+              "project's folder or give -f FILE", file=sys.stderr)
+        return 1
+    if args.edition:
+        os.environ[EDITION_VARIABLE] = args.edition
+    status, result = check(_project_paths(config_file), strict=args.strict)
+    if status:
+        print("mentorsite: nothing was built; the previous site is as it was", file=sys.stderr)
+        return status
+    _show_mkdocs_log(already_said={str(p) for p in result.problems})
+
+    from mkdocs.commands.build import build
+    from mkdocs.exceptions import MkDocsException
+
+    config = _load_mkdocs_config(config_file, strict=args.strict)
+    target = Path(args.site_dir).resolve() if args.site_dir else Path(config.site_dir)
+    target.parent.mkdir(parents=True, exist_ok=True)
+    workdir = Path(tempfile.mkdtemp(prefix=f".{target.name}-building-", dir=target.parent))
+    config.site_dir = str(workdir)
+    try:
+        build(config)
+    except (MkDocsException, SystemExit, Exception) as error:
+        shutil.rmtree(workdir, ignore_errors=True)
+        message = str(error) or type(error).__name__
+        print(f"mentorsite: error: {message}", file=sys.stderr)
+        print("mentorsite: the build failed; the previous site is as it was", file=sys.stderr)
+        return 1
+    _swap_in(workdir, target)
+    print(f"mentorsite: built the {os.environ.get(EDITION_VARIABLE, 'staff')} edition in "
+          f"{target}", file=sys.stderr)
+    return 0
+
+
+def _swap_in(built: Path, target: Path) -> None:
+    """Replace `target` by `built` with renames, so that no half-written site is ever seen."""
+    built.chmod(0o755)
+    previous = None
+    if target.exists():
+        previous = target.with_name(f".{target.name}-previous-{os.getpid()}")
+        target.rename(previous)
+    built.rename(target)
+    if previous is not None:
+        shutil.rmtree(previous, ignore_errors=True)
+
+
+def run_serve(args: argparse.Namespace) -> int:
+    config_file = Path(args.config_file).resolve()
+    if not config_file.is_file():
+        print(f"mentorsite: error: {args.config_file} not found", file=sys.stderr)
+        return 1
+    if args.edition:
+        os.environ[EDITION_VARIABLE] = args.edition
+    _show_mkdocs_log()
+    from mkdocs.commands.serve import serve
+    from mkdocs.exceptions import MkDocsException
+
+    options = {"dev_addr": args.dev_addr} if args.dev_addr else {}
+    try:
+        serve(str(config_file), livereload=True, **options)
+    except MkDocsException as error:
+        print(f"mentorsite: error: {error}", file=sys.stderr)
+        return 1
+    return 0
+
+
+def _load_mkdocs_config(config_file: Path, strict: bool = False):
+    from mkdocs.config import load_config
+    from mkdocs.exceptions import ConfigurationError
+
+    try:
+        return load_config(str(config_file), strict=strict)
+    except ConfigurationError as error:
+        raise RuntimeError(f"{config_file.name}: {error}") from None
+
+
+class _Said(logging.Filter):
+    """Drops the plugin's repeat of problems that `check` has printed already."""
+
+    def __init__(self, said: set[str]) -> None:
+        super().__init__()
+        self.said = said
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        return record.getMessage().removeprefix("mentorsite: ") not in self.said
+
+
+def _show_mkdocs_log(already_said: set[str] | None = None) -> None:
+    handler = logging.StreamHandler(sys.stderr)
+    handler.setFormatter(logging.Formatter("%(levelname)-7s -  %(message)s"))
+    if already_said:
+        handler.addFilter(_Said(already_said))
+    logger = logging.getLogger("mkdocs")
+    logger.handlers[:] = [handler]
+    logger.setLevel(logging.INFO)
+    logger.propagate = False

@@ -1,0 +1,72 @@
+"""Shared fixtures: copies of the example project, and sites built from them."""
+
+from __future__ import annotations
+
+import shutil
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+from mentorsite.cli import main
+
+REPO = Path(__file__).resolve().parent.parent
+
+
+SOURCE_DATE_EPOCH = 1795305600  # 2026-11-22
+
+
+def copy_example(target: Path) -> Path:
+    """A private copy of the example project (content, config, mkdocs.yml)."""
+    for name in ("content", "config"):
+        shutil.copytree(REPO / name, target / name)
+    shutil.copy(REPO / "mkdocs.yml", target / "mkdocs.yml")
+    return target
+
+
+def build(project: Path, site: Path, *args: str) -> int:
+    """Run `mentorsite build` on a project, as a user would."""
+    return main(["build", "-f", str(project / "mkdocs.yml"), "-d", str(site), *args])
+
+
+@pytest.fixture(autouse=True)
+def _isolated_environment(monkeypatch: pytest.MonkeyPatch) -> None:
+    # The command line passes the edition on in the environment: keep tests apart.
+    monkeypatch.delenv("MENTORSITE_EDITION", raising=False)
+    # Availability and stale profiles depend on the day: build as on 2026-11-22.
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", str(SOURCE_DATE_EPOCH))
+
+
+@pytest.fixture
+def project(tmp_path: Path) -> Path:
+    return copy_example(tmp_path / "project")
+
+
+@pytest.fixture(scope="session")
+def built_sites(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
+    """The example project built once in each edition."""
+    root = tmp_path_factory.mktemp("example")
+    project = copy_example(root / "project")
+    sites = {}
+    with pytest.MonkeyPatch.context() as patch:
+        for edition in ("staff", "hr"):
+            patch.delenv("MENTORSITE_EDITION", raising=False)
+            patch.setenv("SOURCE_DATE_EPOCH", str(SOURCE_DATE_EPOCH))
+            site = root / f"site-{edition}"
+            assert build(project, site, "--edition", edition) == 0
+            sites[edition] = site
+    return sites
+
+
+@pytest.fixture(scope="session")
+def staff_site(built_sites: dict[str, Path]) -> Path:
+    return built_sites["staff"]
+
+
+@pytest.fixture(scope="session")
+def hr_site(built_sites: dict[str, Path]) -> Path:
+    return built_sites["hr"]
+
+
+def edit(path: Path, change: Callable[[str], str]) -> None:
+    path.write_text(change(path.read_text(encoding="utf-8")), encoding="utf-8")
