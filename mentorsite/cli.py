@@ -112,10 +112,11 @@ def _project_paths(config_file: Path) -> Paths:
     return Paths.at(config_file.parent, plugin.config.content_dir, plugin.config.config_dir)
 
 
-def check(paths: Paths, *, strict: bool = False, out=sys.stdout) -> tuple[int, LoadResult]:
+def check(paths: Paths, *, strict: bool = False) -> tuple[int, LoadResult]:
+    """Print every problem, then a summary; the exit status, and what was loaded."""
     result = load_content(paths)
     for problem in result.problems:
-        print(problem, file=out)
+        print(problem)
     errors, warnings = len(result.errors), len(result.warnings)
     failed = errors or (strict and warnings)
     summary = (f"{_count(errors, 'error')}, {_count(warnings, 'warning')} "
