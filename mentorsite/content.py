@@ -98,9 +98,39 @@ def build_date() -> date:
     return date.today()
 
 
+_last: tuple[tuple[Any, ...], LoadResult] | None = None
+
+
 def load_content(paths: Paths, today: date | None = None) -> LoadResult:
-    """Read, validate and cross-check a project; `content` is None when there are errors."""
+    """Read, validate and cross-check a project; `content` is None when there are errors.
+
+    While no file of the project changes, the same result is returned again: `check`
+    and the build it precedes, or a preview server's rebuilds, load the project once.
+    """
+    global _last
     today = today or build_date()
+    key = (paths, today, _stamps(paths.config), _stamps(paths.content))
+    if _last is not None and _last[0] == key:
+        return _last[1]
+    result = _load(paths, today)
+    _last = (key, result)
+    return result
+
+
+def _stamps(folder: Path) -> tuple[tuple[str, int, int], ...]:
+    stamps = []
+    for parent, folders, names in os.walk(folder):
+        folders.sort()
+        for name in sorted(names + folders):
+            try:
+                stat = os.stat(os.path.join(parent, name))
+            except OSError:
+                continue
+            stamps.append((os.path.join(parent, name), stat.st_mtime_ns, stat.st_size))
+    return tuple(stamps)
+
+
+def _load(paths: Paths, today: date) -> LoadResult:
     problems = ProblemList()
     files = 0
 

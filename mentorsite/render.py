@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
+import json
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
-import yaml
 from jinja2 import (
     ChoiceLoader,
     Environment,
@@ -78,5 +78,7 @@ class Renderer:
         """The page's Markdown, front matter first."""
         front = {"title": str(escape_text(page.title)), **page.meta}
         body = self.env.get_template(page.template).render(page=page, **page.context)
-        header = yaml.safe_dump(front, allow_unicode=True, sort_keys=False)
+        # JSON is YAML, and much quicker to write for thousands of pages.
+        header = "".join(f"{key}: {json.dumps(value, ensure_ascii=False)}\n"
+                         for key, value in front.items())
         return f"---\n{header}---\n\n{body}"
