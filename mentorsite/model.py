@@ -383,6 +383,7 @@ ItemOrText = Annotated[Item, BeforeValidator(_item_from_text)]
 class Role(Model):
     name: PlainText
     summary: PlainText
+    order: int = Field(100, description="Where the role stands among the roles; lowest first.")
     description: Markdown = ""
     does: dict[PhaseId, list[ItemOrText]] = Field(
         default_factory=dict, description="The role's checklist, by phase id."

@@ -403,8 +403,8 @@ class _Planner:
             apply_text=apply.text if apply else None,
             rules=[view for rule_id, view in rules.items()
                    if self.rule_binds(rule_id, programme_id)],
-            checklists=[(roles[role_id], self.phases(role, programme_id))
-                        for role_id, role in c.roles.items()],
+            checklists=[(view, self.phases(c.roles[role_id], programme_id))
+                        for role_id, view in roles.items()],
             mentors=[Link(m.name, m.url) for m in mentors if programme_id in
                      c.mentors[m.id].programmes],
             empty_topics=[t(f"programme.topics.{name}") for name in programme.empty_topics()],
@@ -418,7 +418,8 @@ class _Planner:
         mentors.sort(key=lambda m: ({"free": 0, "later": 1, "full": 2}[m.availability.state],
                                     sort_key(m.name)))
         rules = {i: self.rule(i, r) for i, r in c.rules.items()}
-        roles = {i: self.role(i, r) for i, r in c.roles.items()}
+        roles = {i: self.role(i, r) for i, r in
+                 sorted(c.roles.items(), key=lambda item: (item[1].order, sort_key(item[1].name)))}
         programmes = [self.programme(i, p, rules, roles, mentors)
                       for i, p in c.programmes.items()]
         common = {"organisation": c.organisation, "edition": self.edition.value}
