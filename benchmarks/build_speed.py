@@ -17,6 +17,7 @@ two kinds take turns, and the median of the repeats is reported.
 from __future__ import annotations
 
 import argparse
+import itertools
 import random
 import shutil
 import statistics
@@ -30,12 +31,60 @@ import yaml
 REPO = Path(__file__).resolve().parent.parent
 WORK = Path(__file__).resolve().parent / "work"
 
-FIRST = ["Anna", "Bo", "Camilla", "Ditte", "Emil", "Frida", "Gustav", "Hanne", "Ida", "Jens",
-         "Karen", "Lars", "Mette", "Niels", "Ole", "Pia", "Rasmus", "Sofie", "Søren", "Åse"]
-LAST = ["Andersen", "Bech", "Christensen", "Dahl", "Eriksen", "Frost", "Holm", "Jensen",
-        "Kjær", "Lund", "Møller", "Nielsen", "Østergaard", "Poulsen", "Quist", "Søgaard"]
-WORDS = ("ledelse udvikling sparring forandring team strategi kunde samarbejde mål læring "
-         "erfaring dialog ansvar kultur karriere projekt drift").split()
+FIRST = [
+    "Anna",
+    "Bo",
+    "Camilla",
+    "Ditte",
+    "Emil",
+    "Frida",
+    "Gustav",
+    "Hanne",
+    "Ida",
+    "Jens",
+    "Karen",
+    "Lars",
+    "Mette",
+    "Niels",
+    "Ole",
+    "Pia",
+    "Rasmus",
+    "Sofie",
+    "Søren",
+    "Åse",
+]
+LAST = [
+    "Andersen",
+    "Bech",
+    "Christensen",
+    "Dahl",
+    "Eriksen",
+    "Frost",
+    "Holm",
+    "Jensen",
+    "Kjær",
+    "Lund",
+    "Møller",
+    "Nielsen",
+    "Østergaard",
+    "Poulsen",
+    "Quist",
+    "Søgaard",
+]
+WORDS = [
+    *[
+        "ledelse",
+        "udvikling",
+        "sparring",
+        "forandring",
+        "team",
+        "strategi",
+        "kunde",
+        "samarbejde",
+        "mål",
+    ],
+    *["læring", "erfaring", "dialog", "ansvar", "kultur", "karriere", "projekt", "drift"],
+]
 
 
 def write_project(folder: Path, mentors: int, seed: int = 1) -> Path:
@@ -55,8 +104,7 @@ def write_project(folder: Path, mentors: int, seed: int = 1) -> Path:
         name = f"{rng.choice(FIRST)} {rng.choice(LAST)}"
         capacity = rng.randint(1, 3)
         bio = "\n\n".join(
-            " ".join(rng.choice(WORDS) for _ in range(40)).capitalize() + "."
-            for _ in range(3)
+            " ".join(rng.choice(WORDS) for _ in range(40)).capitalize() + "." for _ in range(3)
         )
         mentor = {
             "name": name,
@@ -76,8 +124,9 @@ def write_project(folder: Path, mentors: int, seed: int = 1) -> Path:
             "bio": f"**{name}** fortæller:\n\n{bio}\n",
         }
         path = folder / "content/mentors" / f"mentor-{number:05d}.yml"
-        path.write_text(yaml.safe_dump(mentor, allow_unicode=True, sort_keys=False),
-                        encoding="utf-8")
+        path.write_text(
+            yaml.safe_dump(mentor, allow_unicode=True, sort_keys=False), encoding="utf-8"
+        )
     return folder
 
 
@@ -116,12 +165,13 @@ def write_baseline(project: Path, folder: Path) -> Path:
     config["theme"]["language"] = content.organisation.language
     config["extra_css"] = ["assets/mentorsite/mentorsite.css"]
     config["extra_javascript"] = ["assets/mentorsite/mentorsite.js"]
-    free = sorted(p.relative_to(project / "content/pages").as_posix()
-                  for p in (project / "content/pages").rglob("*.md"))
+    free = sorted(
+        p.relative_to(project / "content/pages").as_posix()
+        for p in (project / "content/pages").rglob("*.md")
+    )
     config["nav"] = [*site.nav, *free]
     config["not_in_nav"] = "/mentors/*/\n/files/\n"
-    (folder / "mkdocs.yml").write_text(yaml.safe_dump(config, allow_unicode=True),
-                                       encoding="utf-8")
+    (folder / "mkdocs.yml").write_text(yaml.safe_dump(config, allow_unicode=True), encoding="utf-8")
     return folder
 
 
@@ -159,9 +209,11 @@ def main() -> None:
         results[size] = ours
         print(f"{size:>8} {ours:>10.2f}s {plain:>8.2f}s {ours / plain:>6.2f}", flush=True)
     sizes = sorted(results)
-    for small, large in zip(sizes, sizes[1:], strict=False):
-        print(f"growth: mentorsite build({large}) / build({small}) = "
-              f"{results[large] / results[small]:.2f}")
+    for small, large in itertools.pairwise(sizes):
+        print(
+            f"growth: mentorsite build({large}) / build({small}) = "
+            f"{results[large] / results[small]:.2f}"
+        )
 
 
 if __name__ == "__main__":

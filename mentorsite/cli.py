@@ -47,52 +47,68 @@ def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="mentorsite",
         description="Validate a mentoring programme kept as YAML, and publish it as a static "
-                    "site with MkDocs and Material for MkDocs.",
+        "site with MkDocs and Material for MkDocs.",
     )
     parser.add_argument("--version", action="version", version=f"mentorsite {__version__}")
     commands = parser.add_subparsers(title="commands", metavar="COMMAND", dest="command")
 
     def config_option(command: argparse.ArgumentParser) -> None:
         command.add_argument(
-            "-f", "--config-file", metavar="FILE", default=DEFAULT_CONFIG,
+            "-f",
+            "--config-file",
+            metavar="FILE",
+            default=DEFAULT_CONFIG,
             help="the project's MkDocs configuration (default: %(default)s); content/ and "
-                 "config/ are found beside it",
+            "config/ are found beside it",
         )
 
     check = commands.add_parser(
-        "check", help="validate the configuration and all content",
+        "check",
+        help="validate the configuration and all content",
         description="Validate config/ and content/. Prints one line per problem as "
-                    "PATH:LINE:COL: error|warning: MESSAGE. Exit status 0 when there is no "
-                    "error, 1 otherwise.",
+        "PATH:LINE:COL: error|warning: MESSAGE. Exit status 0 when there is no "
+        "error, 1 otherwise.",
     )
     config_option(check)
-    check.add_argument("--strict", action="store_true",
-                       help="treat warnings (empty planning topics, stale profiles) as errors")
+    check.add_argument(
+        "--strict",
+        action="store_true",
+        help="treat warnings (empty planning topics, stale profiles) as errors",
+    )
     check.set_defaults(run=run_check)
 
     build = commands.add_parser(
-        "build", help="check, then build the site",
+        "build",
+        help="check, then build the site",
         description="Check the content, then build the site. The site is built in a "
-                    "temporary folder and replaces the previous one only when the build "
-                    "succeeds.",
+        "temporary folder and replaces the previous one only when the build "
+        "succeeds.",
     )
     config_option(build)
-    build.add_argument("-d", "--site-dir", metavar="DIR",
-                       help="where to write the site (default: site_dir of mkdocs.yml)")
-    build.add_argument("--edition", choices=("staff", "hr"),
-                       help="staff (the default) leaves out HR-only fields; hr includes them")
-    build.add_argument("--strict", action="store_true",
-                       help="treat warnings as errors")
+    build.add_argument(
+        "-d",
+        "--site-dir",
+        metavar="DIR",
+        help="where to write the site (default: site_dir of mkdocs.yml)",
+    )
+    build.add_argument(
+        "--edition",
+        choices=("staff", "hr"),
+        help="staff (the default) leaves out HR-only fields; hr includes them",
+    )
+    build.add_argument("--strict", action="store_true", help="treat warnings as errors")
     build.set_defaults(run=run_build)
 
     serve = commands.add_parser(
-        "serve", help="preview the site, rebuilding when content, config or themes change",
+        "serve",
+        help="preview the site, rebuilding when content, config or themes change",
         description="Serve a live preview. It rebuilds whenever a file in content/, config/ "
-                    "or a theme folder changes.",
+        "or a theme folder changes.",
     )
     config_option(serve)
-    serve.add_argument("-a", "--dev-addr", metavar="IP:PORT",
-                       help="address to serve on (default: 127.0.0.1:8000)")
+    serve.add_argument(
+        "-a", "--dev-addr", metavar="IP:PORT", help="address to serve on (default: 127.0.0.1:8000)"
+    )
     serve.add_argument("--edition", choices=("staff", "hr"), help="which edition to preview")
     serve.set_defaults(run=run_serve)
     return parser
@@ -119,8 +135,10 @@ def check(paths: Paths, *, strict: bool = False) -> tuple[int, LoadResult]:
         print(problem)
     errors, warnings = len(result.errors), len(result.warnings)
     failed = errors or (strict and warnings)
-    summary = (f"{_count(errors, 'error')}, {_count(warnings, 'warning')} "
-               f"in {_count(result.files, 'file')}")
+    summary = (
+        f"{_count(errors, 'error')}, {_count(warnings, 'warning')} "
+        f"in {_count(result.files, 'file')}"
+    )
     if strict and warnings and not errors:
         summary += " (--strict: warnings count as errors)"
     print(f"mentorsite: {summary}", file=sys.stderr)
@@ -142,8 +160,11 @@ def _count(number: int, noun: str) -> str:
 def run_build(args: argparse.Namespace) -> int:
     config_file = Path(args.config_file).resolve()
     if not config_file.is_file():
-        print(f"mentorsite: error: {args.config_file} not found; run mentorsite in the "
-              "project's folder or give -f FILE", file=sys.stderr)
+        print(
+            f"mentorsite: error: {args.config_file} not found; run mentorsite in the "
+            "project's folder or give -f FILE",
+            file=sys.stderr,
+        )
         return 1
     if args.edition:
         os.environ[EDITION_VARIABLE] = args.edition
@@ -170,8 +191,10 @@ def run_build(args: argparse.Namespace) -> int:
         print("mentorsite: the build failed; the previous site is as it was", file=sys.stderr)
         return 1
     _swap_in(workdir, target)
-    print(f"mentorsite: built the {os.environ.get(EDITION_VARIABLE, 'staff')} edition in "
-          f"{target}", file=sys.stderr)
+    print(
+        f"mentorsite: built the {os.environ.get(EDITION_VARIABLE, 'staff')} edition in {target}",
+        file=sys.stderr,
+    )
     return 0
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import os
 from dataclasses import dataclass, field
-from datetime import date, datetime, timezone
+from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import Any
 
@@ -42,7 +42,9 @@ class Paths:
     config: Path
 
     @classmethod
-    def at(cls, root: Path, content: str | Path = "content", config: str | Path = "config") -> Paths:
+    def at(
+        cls, root: Path, content: str | Path = "content", config: str | Path = "config"
+    ) -> Paths:
         root = root.resolve()
         return cls(root, (root / content).resolve(), (root / config).resolve())
 
@@ -94,7 +96,7 @@ def build_date() -> date:
     """Today, or the day SOURCE_DATE_EPOCH names, for builds that must be reproducible."""
     epoch = os.environ.get("SOURCE_DATE_EPOCH")
     if epoch and epoch.strip().isdigit():
-        return datetime.fromtimestamp(int(epoch), tz=timezone.utc).date()
+        return datetime.fromtimestamp(int(epoch), tz=UTC).date()
     return date.today()
 
 
@@ -170,8 +172,12 @@ def _load(paths: Paths, today: date) -> LoadResult:
                 problems.extend([bad_id])
                 continue
             if (kind, stem) in sources:
-                problems.error(display(path), 0, 0, f"the {kind} id '{stem}' is also used by "
-                                                    f"{display(sources[(kind, stem)])}")
+                problems.error(
+                    display(path),
+                    0,
+                    0,
+                    f"the {kind} id '{stem}' is also used by {display(sources[(kind, stem)])}",
+                )
                 continue
             sources[(kind, stem)] = path
             document, instance = read(path, model)
@@ -185,8 +191,9 @@ def _load(paths: Paths, today: date) -> LoadResult:
 
     # Ids are checked against what exists; a kind is left out when its own file is broken,
     # so that one mistake does not show as a hundred.
-    known: dict[str, set[str]] = {kind: {s for k, s in sources if k == kind}
-                                  for kind in CONTENT_KINDS}
+    known: dict[str, set[str]] = {
+        kind: {s for k, s in sources if k == kind} for kind in CONTENT_KINDS
+    }
     if taxonomy is not None:
         problems.extend(check_taxonomy(taxonomy_doc, taxonomy))
         for kind, list_name in Taxonomy.KINDS.items():
@@ -194,12 +201,13 @@ def _load(paths: Paths, today: date) -> LoadResult:
         problems.extend(check_references(taxonomy_doc, taxonomy, known))
 
     review_months = organisation.profile_review_months if organisation else 12
-    for kind, entries in items.items():
+    for entries in items.values():
         for document, instance in entries.values():
             problems.extend(check_references(document, instance, known))
             if isinstance(instance, Mentor):
-                problems.extend(check_mentor(document, instance, paths.content, review_months,
-                                             today))
+                problems.extend(
+                    check_mentor(document, instance, paths.content, review_months, today)
+                )
             elif isinstance(instance, Programme):
                 problems.extend(check_programme(document, instance, paths.content))
 

@@ -41,8 +41,9 @@ class Document:
                 return position
         return (1, 1)
 
-    def problem(self, loc: Loc, message: str, *, key: bool = False,
-                severity: Severity = Severity.ERROR) -> Problem:
+    def problem(
+        self, loc: Loc, message: str, *, key: bool = False, severity: Severity = Severity.ERROR
+    ) -> Problem:
         line, column = self.where(loc, key=key)
         return Problem(self.display, line, column, severity, message)
 
@@ -63,8 +64,9 @@ def read_document(path: Path, display: str) -> Document | Problem:
     except OSError as error:
         return Problem(display, 0, 0, Severity.ERROR, f"cannot read the file: {error.strerror}")
     if path.is_dir():
-        return Problem(display, 0, 0, Severity.ERROR,
-                       "is a folder, but a YAML file was expected here")
+        return Problem(
+            display, 0, 0, Severity.ERROR, "is a folder, but a YAML file was expected here"
+        )
     stamp = (stat.st_mtime_ns, stat.st_size)
     cached = _cache.get(path)
     if cached and cached[0] == stamp:
@@ -78,8 +80,13 @@ def _parse(path: Path, display: str) -> Document | Problem:
     try:
         text = path.read_bytes().decode("utf-8-sig")
     except UnicodeDecodeError as error:
-        return Problem(display, 0, 0, Severity.ERROR,
-                       f"is not UTF-8 text (byte {error.start}); save it as UTF-8")
+        return Problem(
+            display,
+            0,
+            0,
+            Severity.ERROR,
+            f"is not UTF-8 text (byte {error.start}); save it as UTF-8",
+        )
     except OSError as error:
         return Problem(display, 0, 0, Severity.ERROR, f"cannot read the file: {error.strerror}")
     document = Document(path, display, None)
@@ -105,8 +112,13 @@ def _parse(path: Path, display: str) -> Document | Problem:
     if not isinstance(document.data, dict):
         kind = type(document.data).__name__
         found = {"list": "a list", "str": "a single text", "int": "a number"}.get(kind, kind)
-        return Problem(display, 1, 1, Severity.ERROR,
-                       f"expected a mapping of fields (name: value), found {found}")
+        return Problem(
+            display,
+            1,
+            1,
+            Severity.ERROR,
+            f"expected a mapping of fields (name: value), found {found}",
+        )
     return document
 
 
@@ -118,8 +130,9 @@ def _index(node: yaml.Node, loc: Loc, document: Document, seen: set[int]) -> Non
     """Record positions under `node`, refusing aliases and duplicate keys."""
     if id(node) in seen:
         line, column = _position(node)
-        raise _LoadError("YAML aliases (*name) are not supported; write the value out", line,
-                         column)
+        raise _LoadError(
+            "YAML aliases (*name) are not supported; write the value out", line, column
+        )
     seen.add(id(node))
     document.values[loc] = _position(node)
     if isinstance(node, yaml.MappingNode):
@@ -147,6 +160,7 @@ def yaml_files(folder: Path) -> list[Path]:
     if not folder.is_dir():
         return []
     return sorted(
-        folder / name for name in os.listdir(folder)
+        folder / name
+        for name in os.listdir(folder)
         if name.endswith((".yml", ".yaml")) and not name.startswith(".")
     )

@@ -39,8 +39,9 @@ class Strings:
         try:
             return self._entries[key]
         except KeyError:
-            raise KeyError(f"UI string '{key}' is missing from locales/{self.language}.yml") \
-                from None
+            raise KeyError(
+                f"UI string '{key}' is missing from locales/{self.language}.yml"
+            ) from None
 
     def __call__(self, key: str, count: int | None = None, **values: Any) -> str:
         entry = self.raw(key)
@@ -72,8 +73,9 @@ class Strings:
             return str(named[weeks])
         return self("rhythm.every_weeks", weeks=weeks)
 
-    def rhythm(self, every_weeks: int | None, minutes: int | None,
-               duration_months: int | None) -> str:
+    def rhythm(
+        self, every_weeks: int | None, minutes: int | None, duration_months: int | None
+    ) -> str:
         """'cirka en time hver fjerde uge i 24 måneder', from whichever parts are known."""
         parts = []
         if minutes:

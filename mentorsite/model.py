@@ -59,6 +59,8 @@ def _item_from_text(value: Any) -> Any:
 
 Slug = Annotated[str, AfterValidator(_slug)]
 PlainText = Annotated[str, AfterValidator(_plain_text)]
+
+
 class _MarkdownText:
     """Marks a field whose text is Markdown; every other text field is plain text."""
 
@@ -99,8 +101,11 @@ class Model(BaseModel):
 
     @classmethod
     def markdown_fields(cls) -> list[str]:
-        return [name for name, info in cls.model_fields.items()
-                if MARKDOWN in info.metadata or MARKDOWN in _metadata_of(info.annotation)]
+        return [
+            name
+            for name, info in cls.model_fields.items()
+            if MARKDOWN in info.metadata or MARKDOWN in _metadata_of(info.annotation)
+        ]
 
 
 def _metadata_of(annotation: Any) -> list[Any]:
@@ -224,7 +229,8 @@ class Mentor(Model):
     @classmethod
     def hr_only_allowed(cls) -> list[str]:
         return [
-            name for name, info in cls.model_fields.items()
+            name
+            for name, info in cls.model_fields.items()
             if isinstance(info.json_schema_extra, dict)
             and info.json_schema_extra.get("hr_only_allowed")
         ]
@@ -296,7 +302,8 @@ class Programme(Model):
     @classmethod
     def planning_topics(cls) -> list[str]:
         return [
-            name for name, info in cls.model_fields.items()
+            name
+            for name, info in cls.model_fields.items()
             if isinstance(info.json_schema_extra, dict)
             and info.json_schema_extra.get("planning_topic")
         ]
@@ -309,8 +316,9 @@ class Programme(Model):
 
 
 class DifferentUnit(Model):
-    depth: int = Field(1, ge=0, description="Units this many steps up or down the tree count "
-                                            "as the same unit.")
+    depth: int = Field(
+        1, ge=0, description="Units this many steps up or down the tree count as the same unit."
+    )
 
 
 class LevelGap(Model):

@@ -190,8 +190,14 @@ class ProgrammeView:
 
 
 class _Planner:
-    def __init__(self, content: Content, strings: Strings, edition: Edition, today: date,
-                 directory_urls: bool) -> None:
+    def __init__(
+        self,
+        content: Content,
+        strings: Strings,
+        edition: Edition,
+        today: date,
+        directory_urls: bool,
+    ) -> None:
         self.content = content
         self.t = strings
         self.edition = edition
@@ -204,8 +210,9 @@ class _Planner:
         return page_url(path, self.directory_urls)
 
     def link(self, kind: str, item_id: str) -> Link:
-        folder = {"programme": "programmes", "mentor": "mentors", "role": "roles",
-                  "rule": "rules"}[kind]
+        folder = {"programme": "programmes", "mentor": "mentors", "role": "roles", "rule": "rules"}[
+            kind
+        ]
         item = getattr(self.content, folder)[item_id]
         label = getattr(item, "name", None) or item.title
         return Link(label, self.url(f"{folder}/{item_id}.md"))
@@ -219,8 +226,9 @@ class _Planner:
         free = max(mentor.capacity - mentor.mentees, 0)
         later = mentor.available_from is not None and mentor.available_from > self.today
         if later:
-            availability = Availability("later", 0, self.t(
-                "mentor.available_from", date=self.t.date(mentor.available_from)))
+            availability = Availability(
+                "later", 0, self.t("mentor.available_from", date=self.t.date(mentor.available_from))
+            )
         elif free:
             availability = Availability("free", free, self.t("mentor.free_places", count=free))
         else:
@@ -232,7 +240,8 @@ class _Planner:
             self.assets.append(Asset(photo, source))
         programmes = [self.link("programme", p) for p in mentor.programmes]
         stale = shown["reviewed"] and mentor.is_stale(
-            c.organisation.profile_review_months, self.today)
+            c.organisation.profile_review_months, self.today
+        )
         view = MentorView(
             id=mentor_id,
             url=self.url(f"mentors/{mentor_id}.md"),
@@ -301,8 +310,9 @@ class _Planner:
             title=rule.title,
             kind=rule.kind,
             kind_name=self.t(f"rule.kinds.{rule.kind}"),
-            effective=self.t("rule.in_force_since" if in_force else "rule.takes_effect",
-                             date=effective),
+            effective=self.t(
+                "rule.in_force_since" if in_force else "rule.takes_effect", date=effective
+            ),
             in_force=in_force,
             roles=[self.link("role", r) for r in rule.applies_to],
             programmes=[self.link("programme", p) for p in rule.programmes],
@@ -325,7 +335,8 @@ class _Planner:
         phases = []
         for phase in self.content.taxonomy.phases:
             items = [
-                self.item(item) for item in role.does.get(phase.id, [])
+                self.item(item)
+                for item in role.does.get(phase.id, [])
                 if programme_id is None or self.rule_binds(item.rule, programme_id)
             ]
             if items:
@@ -351,18 +362,27 @@ class _Planner:
 
     # -- programmes
 
-    def programme(self, programme_id: str, programme: Programme,
-                  rules: dict[str, RuleView], roles: dict[str, RoleView],
-                  mentors: list[MentorView]) -> ProgrammeView:
+    def programme(
+        self,
+        programme_id: str,
+        programme: Programme,
+        rules: dict[str, RuleView],
+        roles: dict[str, RoleView],
+        mentors: list[MentorView],
+    ) -> ProgrammeView:
         c, t = self.content, self.t
-        topics = {name: render_markdown(getattr(programme, name) or "")
-                  for name in Programme.markdown_fields()}
+        topics = {
+            name: render_markdown(getattr(programme, name) or "")
+            for name in Programme.markdown_fields()
+        }
         meetings = programme.meetings
         rhythm = None
         if meetings or programme.duration_months:
-            rhythm = t.rhythm(meetings.every_weeks if meetings else None,
-                              meetings.minutes if meetings else None,
-                              programme.duration_months)
+            rhythm = t.rhythm(
+                meetings.every_weeks if meetings else None,
+                meetings.minutes if meetings else None,
+                programme.duration_months,
+            )
         materials = []
         for material in programme.materials or []:
             if material.url:
@@ -391,8 +411,11 @@ class _Planner:
             status_name=t(f"programme.statuses.{programme.status}"),
             models=[c.term("model", m) for m in programme.models],
             topics=topics,
-            mentor_source=(t(f"programme.mentor_sources.{programme.mentor_source}")
-                           if programme.mentor_source else None),
+            mentor_source=(
+                t(f"programme.mentor_sources.{programme.mentor_source}")
+                if programme.mentor_source
+                else None
+            ),
             rhythm=rhythm,
             meeting_format=meetings.format if meetings else None,
             start=t.date(programme.start) if programme.start else None,
@@ -401,12 +424,16 @@ class _Planner:
             apply_deadline=t.date(apply.deadline) if apply and apply.deadline else None,
             apply_url=apply_url,
             apply_text=apply.text if apply else None,
-            rules=[view for rule_id, view in rules.items()
-                   if self.rule_binds(rule_id, programme_id)],
-            checklists=[(view, self.phases(c.roles[role_id], programme_id))
-                        for role_id, view in roles.items()],
-            mentors=[Link(m.name, m.url) for m in mentors if programme_id in
-                     c.mentors[m.id].programmes],
+            rules=[
+                view for rule_id, view in rules.items() if self.rule_binds(rule_id, programme_id)
+            ],
+            checklists=[
+                (view, self.phases(c.roles[role_id], programme_id))
+                for role_id, view in roles.items()
+            ],
+            mentors=[
+                Link(m.name, m.url) for m in mentors if programme_id in c.mentors[m.id].programmes
+            ],
             empty_topics=[t(f"programme.topics.{name}") for name in programme.empty_topics()],
         )
 
@@ -415,47 +442,110 @@ class _Planner:
     def plan(self) -> Site:
         c, t = self.content, self.t
         mentors = [self.mentor(i, m) for i, m in c.mentors.items()]
-        mentors.sort(key=lambda m: ({"free": 0, "later": 1, "full": 2}[m.availability.state],
-                                    sort_key(m.name)))
+        mentors.sort(
+            key=lambda m: (
+                {"free": 0, "later": 1, "full": 2}[m.availability.state],
+                sort_key(m.name),
+            )
+        )
         rules = {i: self.rule(i, r) for i, r in c.rules.items()}
-        roles = {i: self.role(i, r) for i, r in
-                 sorted(c.roles.items(), key=lambda item: (item[1].order, sort_key(item[1].name)))}
-        programmes = [self.programme(i, p, rules, roles, mentors)
-                      for i, p in c.programmes.items()]
+        roles = {
+            i: self.role(i, r)
+            for i, r in sorted(
+                c.roles.items(), key=lambda item: (item[1].order, sort_key(item[1].name))
+            )
+        }
+        programmes = [self.programme(i, p, rules, roles, mentors) for i, p in c.programmes.items()]
         common = {"organisation": c.organisation, "edition": self.edition.value}
 
-        def page(path: str, template: str, title: str, source: Path | None = None,
-                 in_nav: bool = True, meta: dict[str, Any] | None = None,
-                 **context: Any) -> Page:
-            return Page(path, self.url(path), template, title, common | context, source,
-                        in_nav, meta or {})
+        def page(
+            path: str,
+            template: str,
+            title: str,
+            source: Path | None = None,
+            in_nav: bool = True,
+            meta: dict[str, Any] | None = None,
+            **context: Any,
+        ) -> Page:
+            return Page(
+                path, self.url(path), template, title, common | context, source, in_nav, meta or {}
+            )
 
         pages = [
-            page("index.md", "home.md.j2", c.organisation.name, programmes=programmes,
-                 roles=list(roles.values()), mentor_count=len(mentors),
-                 free_places=sum(m.availability.free for m in mentors),
-                 meta={"hide": ["toc"]}),
-            page("programmes/index.md", "programmes.md.j2", t("nav.programmes"),
-                 programmes=programmes),
-            *(page(f"programmes/{p.id}.md", "programme.md.j2", p.name,
-                   c.source("programme", p.id), programme=p) for p in programmes),
-            page("mentors/index.md", "catalogue.md.j2", t("nav.mentors"), mentors=mentors,
-                 meta={"hide": ["toc"]}),
-            *(page(f"mentors/{m.id}.md", "profile.md.j2", m.name, c.source("mentor", m.id),
-                   in_nav=False, mentor=m) for m in mentors),
-            page("roles/index.md", "roles.md.j2", t("nav.roles"), roles=list(roles.values()),
-                 meta={"hide": ["toc"]}),
-            *(page(f"roles/{r.id}.md", "role.md.j2", r.name, c.source("role", r.id), role=r)
-              for r in roles.values()),
-            page("rules/index.md", "rules.md.j2", t("nav.rules"),
-                 kinds=self.rules_by_kind(list(rules.values()))),
-            *(page(f"rules/{r.id}.md", "rule.md.j2", r.title, c.source("rule", r.id), rule=r)
-              for r in rules.values()),
+            page(
+                "index.md",
+                "home.md.j2",
+                c.organisation.name,
+                programmes=programmes,
+                roles=list(roles.values()),
+                mentor_count=len(mentors),
+                free_places=sum(m.availability.free for m in mentors),
+                meta={"hide": ["toc"]},
+            ),
+            page(
+                "programmes/index.md",
+                "programmes.md.j2",
+                t("nav.programmes"),
+                programmes=programmes,
+            ),
+            *(
+                page(
+                    f"programmes/{p.id}.md",
+                    "programme.md.j2",
+                    p.name,
+                    c.source("programme", p.id),
+                    programme=p,
+                )
+                for p in programmes
+            ),
+            page(
+                "mentors/index.md",
+                "catalogue.md.j2",
+                t("nav.mentors"),
+                mentors=mentors,
+                meta={"hide": ["toc"]},
+            ),
+            *(
+                page(
+                    f"mentors/{m.id}.md",
+                    "profile.md.j2",
+                    m.name,
+                    c.source("mentor", m.id),
+                    in_nav=False,
+                    mentor=m,
+                )
+                for m in mentors
+            ),
+            page(
+                "roles/index.md",
+                "roles.md.j2",
+                t("nav.roles"),
+                roles=list(roles.values()),
+                meta={"hide": ["toc"]},
+            ),
+            *(
+                page(f"roles/{r.id}.md", "role.md.j2", r.name, c.source("role", r.id), role=r)
+                for r in roles.values()
+            ),
+            page(
+                "rules/index.md",
+                "rules.md.j2",
+                t("nav.rules"),
+                kinds=self.rules_by_kind(list(rules.values())),
+            ),
+            *(
+                page(f"rules/{r.id}.md", "rule.md.j2", r.title, c.source("rule", r.id), rule=r)
+                for r in rules.values()
+            ),
         ]
         nav = [
             {t("nav.home"): "index.md"},
-            {t("nav.programmes"): ["programmes/index.md",
-                                   *(f"programmes/{p.id}.md" for p in programmes)]},
+            {
+                t("nav.programmes"): [
+                    "programmes/index.md",
+                    *(f"programmes/{p.id}.md" for p in programmes),
+                ]
+            },
             {t("nav.mentors"): "mentors/index.md"},
             {t("nav.roles"): ["roles/index.md", *(f"roles/{r}.md" for r in roles)]},
             {t("nav.rules"): ["rules/index.md", *(f"rules/{r}.md" for r in rules)]},
@@ -464,12 +554,21 @@ class _Planner:
 
     def rules_by_kind(self, rules: list[RuleView]) -> list[tuple[str, list[RuleView]]]:
         kinds = ["matching", "confidentiality", "boundary", "duration", "general"]
-        return [(self.t(f"rule.kinds.{kind}"), [r for r in rules if r.kind == kind])
-                for kind in kinds if any(r.kind == kind for r in rules)]
+        return [
+            (self.t(f"rule.kinds.{kind}"), [r for r in rules if r.kind == kind])
+            for kind in kinds
+            if any(r.kind == kind for r in rules)
+        ]
 
 
-def plan_site(content: Content, strings: Strings, *, edition: Edition = Edition.STAFF,
-              today: date | None = None, directory_urls: bool = True) -> Site:
+def plan_site(
+    content: Content,
+    strings: Strings,
+    *,
+    edition: Edition = Edition.STAFF,
+    today: date | None = None,
+    directory_urls: bool = True,
+) -> Site:
     """Every generated page of the site, and the files copied with them."""
     return _Planner(content, strings, edition, today or build_date(), directory_urls).plan()
 

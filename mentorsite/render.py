@@ -57,11 +57,13 @@ class Renderer:
 
     def __init__(self, themes: Sequence[Path], strings: Strings) -> None:
         default = default_theme()
-        loader = ChoiceLoader([
-            *(FileSystemLoader(folder / "templates") for folder in themes),
-            # `{% extends "default/profile.md.j2" %}` reaches the template being overridden.
-            PrefixLoader({"default": FileSystemLoader(default / "templates")}),
-        ])
+        loader = ChoiceLoader(
+            [
+                *(FileSystemLoader(folder / "templates") for folder in themes),
+                # `{% extends "default/profile.md.j2" %}` reaches the template being overridden.
+                PrefixLoader({"default": FileSystemLoader(default / "templates")}),
+            ]
+        )
         self.env = Environment(
             loader=loader,
             autoescape=True,
@@ -79,6 +81,7 @@ class Renderer:
         front = {"title": str(escape_text(page.title)), **page.meta}
         body = self.env.get_template(page.template).render(page=page, **page.context)
         # JSON is YAML, and much quicker to write for thousands of pages.
-        header = "".join(f"{key}: {json.dumps(value, ensure_ascii=False)}\n"
-                         for key, value in front.items())
+        header = "".join(
+            f"{key}: {json.dumps(value, ensure_ascii=False)}\n" for key, value in front.items()
+        )
         return f"---\n{header}---\n\n{body}"

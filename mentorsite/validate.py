@@ -97,8 +97,10 @@ def _translate(document: Document, model: type[BaseModel], detail: Any) -> Probl
     elif kind == "too_short":
         message = "expected at least one entry, found none"
     elif kind in ("greater_than_equal", "less_than_equal", "greater_than", "less_than"):
-        message = detail["msg"].replace("Input should be", "expected a number") + \
-            f", found {_found(value)}"
+        message = (
+            detail["msg"].replace("Input should be", "expected a number")
+            + f", found {_found(value)}"
+        )
     else:
         message = detail["msg"].replace("Input should be", "expected")
     return document.problem(loc, f"{where}: {message}" if where else message)
@@ -196,8 +198,9 @@ def _references_in(annotation: Any, value: Any, loc: Loc) -> Iterator[tuple[Loc,
             yield (*loc, *ref_loc), kind, ref, is_key
 
 
-def check_references(document: Document, instance: BaseModel,
-                     known: dict[str, set[str]]) -> list[Problem]:
+def check_references(
+    document: Document, instance: BaseModel, known: dict[str, set[str]]
+) -> list[Problem]:
     """Unknown ids, each with a did-you-mean where one is close."""
     problems = []
     for loc, kind, ref, is_key in references(instance):
@@ -206,8 +209,9 @@ def check_references(document: Document, instance: BaseModel,
         hint = did_you_mean(ref, known[kind])
         if not hint and not known[kind]:
             hint = f"; no {kind} is defined"
-        problems.append(document.problem(
-            loc, f"{field_name(loc)}: unknown {kind} '{ref}'{hint}", key=is_key))
+        problems.append(
+            document.problem(loc, f"{field_name(loc)}: unknown {kind} '{ref}'{hint}", key=is_key)
+        )
     return problems
 
 
@@ -221,8 +225,11 @@ def check_taxonomy(document: Document, taxonomy: Taxonomy) -> list[Problem]:
         seen: set[str] = set()
         for index, term in enumerate(getattr(taxonomy, field)):
             if term.id in seen:
-                problems.append(document.problem(
-                    (field, index, "id"), f"{field}[{index}].id: '{term.id}' is defined twice"))
+                problems.append(
+                    document.problem(
+                        (field, index, "id"), f"{field}[{index}].id: '{term.id}' is defined twice"
+                    )
+                )
             seen.add(term.id)
     parents = {unit.id: unit.parent for unit in taxonomy.units}
     for index, unit in enumerate(taxonomy.units):
@@ -230,9 +237,12 @@ def check_taxonomy(document: Document, taxonomy: Taxonomy) -> list[Problem]:
         while current is not None and current in parents:
             if current == unit.id:
                 path = " → ".join([*chain, current])
-                problems.append(document.problem(
-                    ("units", index, "parent"),
-                    f"units[{index}].parent: the unit tree has a cycle: {path}"))
+                problems.append(
+                    document.problem(
+                        ("units", index, "parent"),
+                        f"units[{index}].parent: the unit tree has a cycle: {path}",
+                    )
+                )
                 break
             if current in chain:
                 break  # a cycle further up, reported at its own units
@@ -246,30 +256,41 @@ def check_organisation(document: Document, organisation: Organisation) -> list[P
     problems = []
     for index, name in enumerate(organisation.hr_only):
         if name not in allowed:
-            problems.append(document.problem(
-                ("hr_only", index),
-                f"hr_only[{index}]: '{name}' cannot be kept HR-only; expected one of: "
-                f"{', '.join(allowed)}{did_you_mean(name, allowed)}"))
+            problems.append(
+                document.problem(
+                    ("hr_only", index),
+                    f"hr_only[{index}]: '{name}' cannot be kept HR-only; expected one of: "
+                    f"{', '.join(allowed)}{did_you_mean(name, allowed)}",
+                )
+            )
     return problems
 
 
-def check_mentor(document: Document, mentor: Mentor, content_dir: Path,
-                 review_months: int, today: date) -> list[Problem]:
+def check_mentor(
+    document: Document, mentor: Mentor, content_dir: Path, review_months: int, today: date
+) -> list[Problem]:
     problems = []
     if mentor.mentees > mentor.capacity:
-        problems.append(document.problem(
-            ("mentees",), f"mentees: {mentor.mentees} current mentees is more than the "
-                          f"capacity of {mentor.capacity}; raise capacity or lower mentees"))
+        problems.append(
+            document.problem(
+                ("mentees",),
+                f"mentees: {mentor.mentees} current mentees is more than the "
+                f"capacity of {mentor.capacity}; raise capacity or lower mentees",
+            )
+        )
     if mentor.photo is not None:
         problem = check_path(document, ("photo",), mentor.photo, content_dir)
         if problem:
             problems.append(problem)
     if mentor.is_stale(review_months, today):
-        problems.append(document.problem(
-            ("reviewed",),
-            f"reviewed: the profile was last confirmed on {mentor.reviewed.isoformat()}, more "
-            f"than {review_months} months ago; ask the mentor to review it",
-            severity=Severity.WARNING))
+        problems.append(
+            document.problem(
+                ("reviewed",),
+                f"reviewed: the profile was last confirmed on {mentor.reviewed.isoformat()}, more "
+                f"than {review_months} months ago; ask the mentor to review it",
+                severity=Severity.WARNING,
+            )
+        )
     return problems
 
 
@@ -277,14 +298,17 @@ def check_programme(document: Document, programme: Programme, content_dir: Path)
     problems = []
     for index, material in enumerate(programme.materials or []):
         if material.file is not None:
-            problem = check_path(document, ("materials", index, "file"), material.file,
-                                 content_dir)
+            problem = check_path(document, ("materials", index, "file"), material.file, content_dir)
             if problem:
                 problems.append(problem)
     for topic in programme.empty_topics():
-        problems.append(document.problem(
-            (topic,) if topic in document.data else (),
-            f"{topic}: the planning topic is empty", severity=Severity.WARNING))
+        problems.append(
+            document.problem(
+                (topic,) if topic in document.data else (),
+                f"{topic}: the planning topic is empty",
+                severity=Severity.WARNING,
+            )
+        )
     return problems
 
 
@@ -302,8 +326,11 @@ def check_path(document: Document, loc: Loc, relative: str, content_dir: Path) -
     if resolve_content_path(document, relative, content_dir) is not None:
         return None
     target = (document.path.parent / relative).resolve()
-    if Path(relative).is_absolute() or "\\" in relative or \
-            not target.is_relative_to(content_dir.resolve()):
+    if (
+        Path(relative).is_absolute()
+        or "\\" in relative
+        or not target.is_relative_to(content_dir.resolve())
+    ):
         why = "must be a path inside content/, relative to this file"
     else:
         why = "no such file"
@@ -313,6 +340,11 @@ def check_path(document: Document, loc: Loc, relative: str, content_dir: Path) -
 def check_id(display: str, stem: str) -> Problem | None:
     if SLUG.match(stem):
         return None
-    return Problem(display, 0, 0, Severity.ERROR,
-                   f"the file name '{stem}' is not a valid id: use lowercase letters a-z, "
-                   "digits and '-', for example 'anna-jensen.yml'")
+    return Problem(
+        display,
+        0,
+        0,
+        Severity.ERROR,
+        f"the file name '{stem}' is not a valid id: use lowercase letters a-z, "
+        "digits and '-', for example 'anna-jensen.yml'",
+    )

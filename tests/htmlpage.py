@@ -40,7 +40,7 @@ class Page(html.parser.HTMLParser):
     def article(cls, site: Path, url: str) -> Page:
         """Only the page's own content: without header, navigation and footer."""
         text = (site / url / "index.html").read_text(encoding="utf-8")
-        return cls(text[text.index("<article"):text.index("</article>")])
+        return cls(text[text.index("<article") : text.index("</article>")])
 
     @classmethod
     def at(cls, site: Path, url: str) -> Page:

@@ -16,8 +16,13 @@ from conftest import edit
 
 
 def run(project: Path, *args: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run([sys.executable, "-m", "mentorsite", *args], cwd=project,
-                          capture_output=True, text=True, timeout=120)
+    return subprocess.run(
+        [sys.executable, "-m", "mentorsite", *args],
+        cwd=project,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
 
 
 def test_check_on_the_example_prints_no_error(project: Path) -> None:
@@ -35,8 +40,10 @@ def test_check_reports_a_misspelt_id_where_editors_can_find_it(project: Path) ->
     column = lines[line - 1].index("sparing") + 1
     result = run(project, "check")
     assert result.returncode == 1
-    assert f"content/mentors/karen-aeroe.yml:{line}:{column}: error: qualifications[0]: " \
-           "unknown qualification 'sparing'; did you mean 'sparring'?" in result.stdout.splitlines()
+    assert (
+        f"content/mentors/karen-aeroe.yml:{line}:{column}: error: qualifications[0]: "
+        "unknown qualification 'sparing'; did you mean 'sparring'?" in result.stdout.splitlines()
+    )
     assert "mentorsite: 1 error, 4 warnings" in result.stderr
 
 
@@ -63,8 +70,10 @@ def test_the_console_script_and_the_module_agree(project: Path) -> None:
     [
         (lambda p: (p / "mkdocs.yml").write_text("site_name: [\n"), "mkdocs.yml"),
         (lambda p: (p / "mkdocs.yml").unlink(), "mkdocs.yml not found"),
-        (lambda p: (p / "content/mentors/anna-jensen.yml").write_bytes(b"\x00\xff" * 50),
-         "is not UTF-8 text"),
+        (
+            lambda p: (p / "content/mentors/anna-jensen.yml").write_bytes(b"\x00\xff" * 50),
+            "is not UTF-8 text",
+        ),
     ],
 )
 def test_no_traceback_whatever_the_input(project: Path, damage, message: str) -> None:
@@ -115,17 +124,24 @@ def _wait_for(condition, seconds: float = 60) -> bool:
     ],
 )
 def test_serve_rebuilds_when_content_config_or_theme_change(
-        project: Path, changed: str, old: str, new: str) -> None:
+    project: Path, changed: str, old: str, new: str
+) -> None:
     (project / "theme/locales").mkdir(parents=True)
-    (project / "theme/locales/da.yml").write_text("mentor:\n  about: Om mig som mentor\n",
-                                                  encoding="utf-8")
-    edit(project / "mkdocs.yml", lambda s: s.replace("config_dir: config",
-                                                     "config_dir: config\n      theme_dir: theme"))
+    (project / "theme/locales/da.yml").write_text(
+        "mentor:\n  about: Om mig som mentor\n", encoding="utf-8"
+    )
+    edit(
+        project / "mkdocs.yml",
+        lambda s: s.replace("config_dir: config", "config_dir: config\n      theme_dir: theme"),
+    )
     port = _free_port()
     server = subprocess.Popen(
         [sys.executable, "-m", "mentorsite", "serve", "-a", f"127.0.0.1:{port}"],
-        cwd=project, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
-        env={**os.environ, "PYTHONUNBUFFERED": "1"})
+        cwd=project,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+        env={**os.environ, "PYTHONUNBUFFERED": "1"},
+    )
     try:
         page = f"http://127.0.0.1:{port}/mentors/anna-jensen/"
         assert _wait_for(lambda: "Anna Jensen" in _fetch(page)), "the server did not start"

@@ -24,8 +24,11 @@ def assert_harmless(page: Page) -> None:
     for tag, name, value in page.attributes:
         assert not name.startswith("on"), (tag, name, value)
         if name in ("href", "src", "action", "formaction"):
-            assert not value.strip().lower().startswith(("javascript:", "data:", "vbscript:")), \
-                (tag, name, value)
+            assert not value.strip().lower().startswith(("javascript:", "data:", "vbscript:")), (
+                tag,
+                name,
+                value,
+            )
     assert not any("alert(1)" in script for script in page.scripts)
 
 
@@ -62,8 +65,11 @@ def test_markdown_fields_are_sanitised(source: str, gone: str) -> None:
 
 
 def test_markdown_keeps_what_people_write() -> None:
-    rendered = str(render_markdown("**Fed**, *kursiv* og [et link](https://example.org).\n\n"
-                                   "- punkt\n\n# Overskrift"))
+    rendered = str(
+        render_markdown(
+            "**Fed**, *kursiv* og [et link](https://example.org).\n\n- punkt\n\n# Overskrift"
+        )
+    )
     assert "<strong>Fed</strong>" in rendered and "<em>kursiv</em>" in rendered
     assert '<a href="https://example.org" rel="noopener noreferrer">et link</a>' in rendered
     assert "<li>punkt</li>" in rendered
@@ -97,6 +103,7 @@ def test_no_field_of_any_kind_can_inject_into_the_site(project: Path, tmp_path: 
             while end < len(lines) and (lines[end].startswith(" ") or not lines[end]):
                 end += 1
             return "\n".join([*lines[:start], f"{field}: {value.rstrip()}", *lines[end:]]) + "\n"
+
         edit(project / path, change)
 
     for field in ("name", "title"):
@@ -109,13 +116,20 @@ def test_no_field_of_any_kind_can_inject_into_the_site(project: Path, tmp_path: 
     set_field("content/rules/confidentiality.yml", "text", _block(MARKDOWN_PAYLOAD))
     set_field("content/roles/mentee.yml", "name", _yaml(next(plain)))
     set_field("content/roles/mentee.yml", "description", _block(MARKDOWN_PAYLOAD))
-    edit(project / "content/roles/mentee.yml",
-         lambda s: s.replace("does_not:\n", f"does_not:\n  - {_yaml(next(plain))}\n", 1))
-    edit(project / "config/taxonomy.yml", lambda s: s.replace(
-        "name: Uddelegering", f"name: {_yaml(PAYLOADS_PLAIN[0])}").replace(
-        "{id: aarhus, name: Aarhus}", f"{{id: aarhus, name: {_yaml(PAYLOADS_PLAIN[2])}}}"))
-    edit(project / "config/organisation.yml",
-         lambda s: s.replace("name: Nordlys A/S", f"name: {_yaml(PAYLOADS_PLAIN[1])}", 1))
+    edit(
+        project / "content/roles/mentee.yml",
+        lambda s: s.replace("does_not:\n", f"does_not:\n  - {_yaml(next(plain))}\n", 1),
+    )
+    edit(
+        project / "config/taxonomy.yml",
+        lambda s: s.replace("name: Uddelegering", f"name: {_yaml(PAYLOADS_PLAIN[0])}").replace(
+            "{id: aarhus, name: Aarhus}", f"{{id: aarhus, name: {_yaml(PAYLOADS_PLAIN[2])}}}"
+        ),
+    )
+    edit(
+        project / "config/organisation.yml",
+        lambda s: s.replace("name: Nordlys A/S", f"name: {_yaml(PAYLOADS_PLAIN[1])}", 1),
+    )
 
     site = tmp_path / "site"
     assert build(project, site) == 0

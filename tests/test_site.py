@@ -13,8 +13,20 @@ from htmlpage import Page
 MENTORS = sorted(p.stem for p in (REPO / "content/mentors").glob("*.yml"))
 PROGRAMMES = sorted(p.stem for p in (REPO / "content/programmes").glob("*.yml"))
 ROLES = sorted(p.stem for p in (REPO / "content/roles").glob("*.yml"))
-MONTHS = ["januar", "februar", "marts", "april", "maj", "juni", "juli", "august", "september",
-          "oktober", "november", "december"]
+MONTHS = [
+    "januar",
+    "februar",
+    "marts",
+    "april",
+    "maj",
+    "juni",
+    "juli",
+    "august",
+    "september",
+    "oktober",
+    "november",
+    "december",
+]
 RULES = sorted(p.stem for p in (REPO / "content/rules").glob("*.yml"))
 
 
@@ -23,8 +35,15 @@ def source(kind: str, item: str) -> dict:
 
 
 def test_every_page_exists(staff_site: Path) -> None:
-    urls = ["", "programmes/", "mentors/", "roles/", "rules/", "om-mentorordningen/",
-            "spoergsmaal-og-svar/"]
+    urls = [
+        "",
+        "programmes/",
+        "mentors/",
+        "roles/",
+        "rules/",
+        "om-mentorordningen/",
+        "spoergsmaal-og-svar/",
+    ]
     urls += [f"programmes/{p}/" for p in PROGRAMMES] + [f"mentors/{m}/" for m in MENTORS]
     urls += [f"roles/{r}/" for r in ROLES] + [f"rules/{r}/" for r in RULES]
     missing = [url for url in urls if not (staff_site / url / "index.html").is_file()]
@@ -45,14 +64,28 @@ def test_home_leads_to_the_programmes_and_to_each_role(staff_site: Path) -> None
 
 
 def test_programme_handbook_reads_in_order_with_rhythm_rules_checklists_and_how_to_apply(
-        staff_site: Path) -> None:
+    staff_site: Path,
+) -> None:
     page = Page.article(staff_site, "programmes/lederudvikling-2026/")
     text = page.visible
-    headings = ["Formål og mål", "Målgruppe", "Omfang", "Udvælgelse af mentees",
-                "Sådan bliver mentor og mentee matchet", "Struktur og spilleregler",
-                "Møder og varighed", "Aftalen mellem mentor og mentee", "Topledelsens rolle",
-                "Introduktion og træning", "Materialer", "Evaluering", "Regler for programmet",
-                "Tjeklister for rollerne", "Sådan søger du", "Hvem kan hjælpe"]
+    headings = [
+        "Formål og mål",
+        "Målgruppe",
+        "Omfang",
+        "Udvælgelse af mentees",
+        "Sådan bliver mentor og mentee matchet",
+        "Struktur og spilleregler",
+        "Møder og varighed",
+        "Aftalen mellem mentor og mentee",
+        "Topledelsens rolle",
+        "Introduktion og træning",
+        "Materialer",
+        "Evaluering",
+        "Regler for programmet",
+        "Tjeklister for rollerne",
+        "Sådan søger du",
+        "Hvem kan hjælpe",
+    ]
     positions = [text.index(h) for h in headings]
     assert positions == sorted(positions)
     assert "Cirka en time hver fjerde uge i 24 måneder." in text
@@ -73,8 +106,9 @@ def test_programme_handbook_reads_in_order_with_rhythm_rules_checklists_and_how_
 
 def test_catalogue_has_a_complete_card_for_every_mentor(staff_site: Path) -> None:
     html = (staff_site / "mentors/index.html").read_text(encoding="utf-8")
-    cards = re.findall(r'<li class="ms-card" data-mentor="([a-z0-9-]+)"([^>]*)>(.*?)</li>\n',
-                       html, re.S)
+    cards = re.findall(
+        r'<li class="ms-card" data-mentor="([a-z0-9-]+)"([^>]*)>(.*?)</li>\n', html, re.S
+    )
     assert sorted(card[0] for card in cards) == MENTORS
     states = []
     for mentor, attributes, body in cards:
@@ -82,8 +116,15 @@ def test_catalogue_has_a_complete_card_for_every_mentor(staff_site: Path) -> Non
         card = Page(body)
         assert data["name"] in card.visible and data["title"] in card.visible
         assert f"{mentor}/" in card.values("a", "href")
-        for attribute in ("qualifications", "models", "languages", "programmes", "unit",
-                          "location", "free"):
+        for attribute in (
+            "qualifications",
+            "models",
+            "languages",
+            "programmes",
+            "unit",
+            "location",
+            "free",
+        ):
             assert f"data-{attribute}=" in attributes
         if "photo" in data:
             (src,) = card.values("img", "src")
@@ -112,24 +153,29 @@ def test_profile_shows_the_mentor_and_a_way_to_express_interest(staff_site: Path
     assert "Uddelegering" in page.visible and "Dansk, Engelsk" in page.visible
     assert "Lederudvikling 2026–2028" in page.visible
     mailto = next(h for h in page.values("a", "href") if h.startswith("mailto:mentor@"))
-    assert mailto == "mailto:mentor@nordlys.example?subject=Interesse%20for%20mentor%3A%20" \
-                     "Anna%20Jensen"
+    assert (
+        mailto == "mailto:mentor@nordlys.example?subject=Interesse%20for%20mentor%3A%20"
+        "Anna%20Jensen"
+    )
     edit = [h for h in page.values("a", "href") if "/-/edit/" in h]
-    assert edit == ["https://git.nordlys.example/hr/mentorordning/-/edit/main/content/mentors/"
-                    "anna-jensen.yml"]
+    assert edit == [
+        "https://git.nordlys.example/hr/mentorordning/-/edit/main/content/mentors/anna-jensen.yml"
+    ]
 
 
 def test_stale_profile_says_when_it_was_last_confirmed(hr_site: Path) -> None:
     page = Page.at(hr_site, "mentors/peter-hansen/")
-    assert "Profilen blev sidst bekræftet 12. juni 2025. Oplysningerne kan være forældede." \
+    assert (
+        "Profilen blev sidst bekræftet 12. juni 2025. Oplysningerne kan være forældede."
         in page.visible
+    )
 
 
 def test_profiles_are_not_in_the_navigation(staff_site: Path) -> None:
     for url in ("", "mentors/", "rules/"):
         nav = (staff_site / url / "index.html").read_text(encoding="utf-8")
         start = nav.index('<nav class="md-nav md-nav--primary"')
-        nav = nav[start:nav.index('<div class="md-sidebar md-sidebar--secondary"', start)]
+        nav = nav[start : nav.index('<div class="md-sidebar md-sidebar--secondary"', start)]
         assert "roles/mentee/" in nav
         assert not any(f"mentors/{m}/" in nav for m in MENTORS)
 
@@ -139,21 +185,24 @@ def test_roles_overview_sets_each_roles_does_and_does_not_side_by_side(staff_sit
     for role in ROLES:
         data = source("roles", role)
         items = [i if isinstance(i, str) else i["text"] for i in data["does_not"]]
-        items += [i if isinstance(i, str) else i["text"]
-                  for phase in data["does"].values() for i in phase]
+        items += [
+            i if isinstance(i, str) else i["text"] for phase in data["does"].values() for i in phase
+        ]
         for item in items:
             assert item in page.visible, (role, item)
     assert page.visible.count("Gør ikke") == len(ROLES)
 
 
 def test_role_page_has_a_checkbox_per_item_grouped_by_phase_and_prints_on_a4(
-        staff_site: Path) -> None:
+    staff_site: Path,
+) -> None:
     data = source("roles", "line-manager")
     html = (staff_site / "roles/line-manager/index.html").read_text(encoding="utf-8")
     page = Page(html)
     count = sum(len(items) for items in data["does"].values())
-    boxes = [v for t, n, v in page.attributes
-             if t == "input" and n == "id" and not v.startswith("__")]  # Material's own
+    boxes = [
+        v for t, n, v in page.attributes if t == "input" and n == "id" and not v.startswith("__")
+    ]  # Material's own
     assert len(boxes) == count
     labels = [v for v in page.values("label", "for") if not v.startswith("__")]
     assert sorted(labels) == sorted(boxes)
@@ -165,8 +214,7 @@ def test_role_page_has_a_checkbox_per_item_grouped_by_phase_and_prints_on_a4(
     assert "@media print" in css and "size: A4" in css
 
 
-def test_rules_are_grouped_by_kind_and_each_says_when_and_whom_it_binds(
-        staff_site: Path) -> None:
+def test_rules_are_grouped_by_kind_and_each_says_when_and_whom_it_binds(staff_site: Path) -> None:
     index = Page.at(staff_site, "rules/").visible
     for kind in ("Match", "Fortrolighed", "Rollegrænser", "Varighed"):
         assert kind in index

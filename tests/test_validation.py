@@ -33,8 +33,13 @@ def test_the_example_content_has_no_error(project: Path) -> None:
     assert len(result.content.mentors) >= 16
     assert len(result.content.programmes) == 3
     assert len(result.content.rules) >= 8
-    assert set(result.content.roles) == {"mentee", "mentor", "line-manager", "hr",
-                                         "programme-group"}
+    assert set(result.content.roles) == {
+        "mentee",
+        "mentor",
+        "line-manager",
+        "hr",
+        "programme-group",
+    }
 
 
 def test_misspelt_qualification_is_located_with_a_suggestion(project: Path) -> None:
@@ -53,8 +58,10 @@ def test_misspelt_field_name_is_an_error_with_a_suggestion(project: Path) -> Non
     edit(path, lambda s: s.replace("\nlanguages:", "\nlangauges:"))
     line = line_of(path, "langauges:")
     found = errors(project)
-    assert f"content/mentors/anna-jensen.yml:{line}:1: error: unknown field 'langauges'; " \
-           "did you mean 'languages'?" in found
+    assert (
+        f"content/mentors/anna-jensen.yml:{line}:1: error: unknown field 'langauges'; "
+        "did you mean 'languages'?" in found
+    )
     # The real field is now missing, and that is said too.
     assert any("languages: required field is missing" in e for e in found)
 
@@ -65,14 +72,18 @@ def test_misspelt_field_name_is_an_error_with_a_suggestion(project: Path) -> Non
         ("capacity", "two", "capacity: expected a whole number, found 'two'"),
         ("reviewed", "'1/9 2026'", "reviewed: expected a date as YYYY-MM-DD, found '1/9 2026'"),
         ("languages", "da", "languages: expected a list, such as [a, b], found 'da'"),
-        ("email", "anna.nordlys.example",
-         "email: expected an e-mail address such as name@example.org, found "
-         "'anna.nordlys.example'"),
+        (
+            "email",
+            "anna.nordlys.example",
+            "email: expected an e-mail address such as name@example.org, found "
+            "'anna.nordlys.example'",
+        ),
         ("name", "''", "name: expected text, found nothing"),
     ],
 )
-def test_wrong_values_say_what_was_expected_and_found(project: Path, field: str, value: str,
-                                                      expected: str) -> None:
+def test_wrong_values_say_what_was_expected_and_found(
+    project: Path, field: str, value: str, expected: str
+) -> None:
     path = project / "content/mentors/anna-jensen.yml"
     lines = path.read_text(encoding="utf-8").splitlines()
     index = next(i for i, line in enumerate(lines) if line.startswith(f"{field}:"))
@@ -103,35 +114,54 @@ def test_missing_required_field(project: Path) -> None:
 
 
 def test_every_kind_of_reference_is_checked(project: Path) -> None:
-    edit(project / "config/taxonomy.yml",
-         lambda s: s.replace("parent: produktion}", "parent: produktoin}", 1))
-    edit(project / "content/mentors/anna-jensen.yml", lambda s: s.replace(
-        "unit: it", "unit: itt").replace("location: aarhus", "location: arhus"))
-    edit(project / "content/rules/different-unit.yml",
-         lambda s: s.replace("applies_to: [", "applies_to: [mentorr, ", 1))
-    edit(project / "content/roles/line-manager.yml",
-         lambda s: s.replace("rule: manager-mentor-alignment", "rule: manager-mentor-alignmnt",
-                             1).replace("\n  before:", "\n  befor:"))
+    edit(
+        project / "config/taxonomy.yml",
+        lambda s: s.replace("parent: produktion}", "parent: produktoin}", 1),
+    )
+    edit(
+        project / "content/mentors/anna-jensen.yml",
+        lambda s: s.replace("unit: it", "unit: itt").replace("location: aarhus", "location: arhus"),
+    )
+    edit(
+        project / "content/rules/different-unit.yml",
+        lambda s: s.replace("applies_to: [", "applies_to: [mentorr, ", 1),
+    )
+    edit(
+        project / "content/roles/line-manager.yml",
+        lambda s: s.replace(
+            "rule: manager-mentor-alignment", "rule: manager-mentor-alignmnt", 1
+        ).replace("\n  before:", "\n  befor:"),
+    )
     found = "\n".join(errors(project))
-    assert "config/taxonomy.yml:" in found and "unknown unit 'produktoin'; did you mean " \
-        "'produktion'?" in found
+    assert (
+        "config/taxonomy.yml:" in found
+        and "unknown unit 'produktoin'; did you mean 'produktion'?" in found
+    )
     assert "unit: unknown unit 'itt'; did you mean 'it'?" in found
     assert "location: unknown location 'arhus'; did you mean 'aarhus'?" in found
     assert "applies_to[0]: unknown role 'mentorr'; did you mean 'mentor'?" in found
-    assert "unknown rule 'manager-mentor-alignmnt'; did you mean 'manager-mentor-alignment'?" \
-        in found
+    assert (
+        "unknown rule 'manager-mentor-alignmnt'; did you mean 'manager-mentor-alignment'?" in found
+    )
     assert "does.befor: unknown phase 'befor'; did you mean 'before'?" in found
 
 
 def test_unit_tree_cycle_and_duplicate_ids(project: Path) -> None:
-    edit(project / "config/taxonomy.yml", lambda s: s.replace(
-        "{id: direktion, name: Direktionen}",
-        "{id: direktion, name: Direktionen, parent: logistik}").replace(
-        "  - {id: odense, name: Odense}", "  - {id: odense, name: Odense}\n"
-        "  - {id: odense, name: Odense C}"))
+    edit(
+        project / "config/taxonomy.yml",
+        lambda s: s.replace(
+            "{id: direktion, name: Direktionen}",
+            "{id: direktion, name: Direktionen, parent: logistik}",
+        ).replace(
+            "  - {id: odense, name: Odense}",
+            "  - {id: odense, name: Odense}\n  - {id: odense, name: Odense C}",
+        ),
+    )
     found = "\n".join(errors(project))
-    assert "units[0].parent: the unit tree has a cycle: direktion → logistik → produktion → " \
-           "direktion" in found
+    assert (
+        "units[0].parent: the unit tree has a cycle: direktion → logistik → produktion → "
+        "direktion" in found
+    )
     assert "locations[3].id: 'odense' is defined twice" in found
 
 
@@ -140,11 +170,15 @@ def test_file_names_must_be_ids_and_unique(project: Path) -> None:
     (project / "content/mentors/Anna Jensen.yml").write_text(source.read_text())
     (project / "content/mentors/anna-jensen.yaml").write_text(source.read_text())
     found = errors(project)
-    assert "content/mentors/Anna Jensen.yml: error: the file name 'Anna Jensen' is not a " \
-           "valid id: use lowercase letters a-z, digits and '-', for example " \
-           "'anna-jensen.yml'" in found
-    assert "content/mentors/anna-jensen.yml: error: the mentor id 'anna-jensen' is also used " \
-           "by content/mentors/anna-jensen.yaml" in found
+    assert (
+        "content/mentors/Anna Jensen.yml: error: the file name 'Anna Jensen' is not a "
+        "valid id: use lowercase letters a-z, digits and '-', for example "
+        "'anna-jensen.yml'" in found
+    )
+    assert (
+        "content/mentors/anna-jensen.yml: error: the mentor id 'anna-jensen' is also used "
+        "by content/mentors/anna-jensen.yaml" in found
+    )
 
 
 def test_more_mentees_than_capacity_is_an_error(project: Path) -> None:
@@ -178,30 +212,43 @@ def test_a_symlink_out_of_content_is_refused(project: Path, tmp_path: Path) -> N
     outside.write_bytes(b"x")
     (project / "content/mentors/anna-jensen.jpg").unlink()
     (project / "content/mentors/anna-jensen.jpg").symlink_to(outside)
-    assert any("photo: 'anna-jensen.jpg' must be a path inside content/" in e
-               for e in errors(project))
+    assert any(
+        "photo: 'anna-jensen.jpg' must be a path inside content/" in e for e in errors(project)
+    )
 
 
 def test_checks_and_hr_only_fields_are_validated(project: Path) -> None:
-    edit(project / "content/rules/different-unit.yml",
-         lambda s: s.replace("different-unit:", "diferent-unit:", 1) if "check:" in s else s)
-    edit(project / "config/organisation.yml", lambda s: s.replace("[level, phone]",
-                                                                  "[level, phnoe]"))
+    edit(
+        project / "content/rules/different-unit.yml",
+        lambda s: s.replace("different-unit:", "diferent-unit:", 1) if "check:" in s else s,
+    )
+    edit(
+        project / "config/organisation.yml", lambda s: s.replace("[level, phone]", "[level, phnoe]")
+    )
     found = "\n".join(errors(project))
     assert "unknown field 'diferent-unit'; did you mean 'different-unit'?" in found
-    assert "hr_only[1]: 'phnoe' cannot be kept HR-only; expected one of: location, level, " \
-           "email, phone, reviewed; did you mean 'phone'?" in found
+    assert (
+        "hr_only[1]: 'phnoe' cannot be kept HR-only; expected one of: location, level, "
+        "email, phone, reviewed; did you mean 'phone'?" in found
+    )
 
 
 def test_all_problems_are_reported_together_sorted_by_file_and_line(project: Path) -> None:
-    edit(project / "content/mentors/peter-hansen.yml",
-         lambda s: s.replace("capacity:", "capacity: x\nold_capacity:"))
-    edit(project / "content/mentors/anna-jensen.yml",
-         lambda s: s.replace("unit: it", "unit: itt").replace("[da,", "[dk,"))
+    edit(
+        project / "content/mentors/peter-hansen.yml",
+        lambda s: s.replace("capacity:", "capacity: x\nold_capacity:"),
+    )
+    edit(
+        project / "content/mentors/anna-jensen.yml",
+        lambda s: s.replace("unit: it", "unit: itt").replace("[da,", "[dk,"),
+    )
     found = errors(project)
     assert [e.split(":")[0] for e in found] == [
-        "content/mentors/anna-jensen.yml", "content/mentors/anna-jensen.yml",
-        "content/mentors/peter-hansen.yml", "content/mentors/peter-hansen.yml"]
+        "content/mentors/anna-jensen.yml",
+        "content/mentors/anna-jensen.yml",
+        "content/mentors/peter-hansen.yml",
+        "content/mentors/peter-hansen.yml",
+    ]
     anna_lines = [int(e.split(":")[1]) for e in found[:2]]
     assert anna_lines == sorted(anna_lines)
 
@@ -234,10 +281,11 @@ def test_binary_file_and_folder_in_place_of_a_file(project: Path) -> None:
     (project / "content/mentors/anna-jensen.yml").write_bytes(b"name: \xff\xfe\x00")
     (project / "content/rules/odd.yml").mkdir()
     found = errors(project)
-    assert "content/mentors/anna-jensen.yml: error: is not UTF-8 text (byte 6); save it as " \
-           "UTF-8" in found
-    assert "content/rules/odd.yml: error: is a folder, but a YAML file was expected here" \
-        in found
+    assert (
+        "content/mentors/anna-jensen.yml: error: is not UTF-8 text (byte 6); save it as "
+        "UTF-8" in found
+    )
+    assert "content/rules/odd.yml: error: is a folder, but a YAML file was expected here" in found
 
 
 def test_missing_config_is_an_error(project: Path) -> None:
@@ -250,9 +298,12 @@ def test_missing_config_is_an_error(project: Path) -> None:
 
 def test_warnings_for_empty_planning_topics_and_stale_profiles(project: Path) -> None:
     found = [p for p in problems(project) if ": warning: " in p]
-    assert "content/programmes/nye-ledere-2027.yml:1:1: warning: training: the planning " \
-           "topic is empty" in found
+    assert (
+        "content/programmes/nye-ledere-2027.yml:1:1: warning: training: the planning "
+        "topic is empty" in found
+    )
     stale = [p for p in found if "reviewed:" in p]
     assert len(stale) == 2
-    assert any("content/mentors/peter-hansen.yml" in p and "more than 12 months ago" in p
-               for p in stale)
+    assert any(
+        "content/mentors/peter-hansen.yml" in p and "more than 12 months ago" in p for p in stale
+    )

@@ -58,8 +58,9 @@ class MentorsitePlugin(BasePlugin[MentorsiteConfig]):
         strings = Strings.load(content.organisation.language, self.themes)
         config.theme["language"] = content.organisation.language
 
-        self.site = plan_site(content, strings, edition=edition,
-                              directory_urls=config.use_directory_urls)
+        self.site = plan_site(
+            content, strings, edition=edition, directory_urls=config.use_directory_urls
+        )
         docs_dir = Path(config.docs_dir)
         clashes = [page.path for page in self.site.pages if (docs_dir / page.path).exists()]
         if clashes:
@@ -93,19 +94,28 @@ class MentorsitePlugin(BasePlugin[MentorsiteConfig]):
         free_pages = sorted(f.src_uri for f in files.documentation_pages(inclusion=_in_nav))
         for page in self.site.pages:
             inclusion = InclusionLevel.UNDEFINED if page.in_nav else InclusionLevel.NOT_IN_NAV
-            file = File.generated(config, page.path, content=self.markdown[page.path],
-                                  inclusion=inclusion)
+            file = File.generated(
+                config, page.path, content=self.markdown[page.path], inclusion=inclusion
+            )
             if page.source is not None:
                 file.edit_uri = Path(os.path.relpath(page.source, docs_dir)).as_posix()
             files.append(file)
         for asset in self.site.assets:
-            files.append(File.generated(config, asset.path, abs_src_path=str(asset.source),
-                                        inclusion=InclusionLevel.NOT_IN_NAV))
+            files.append(
+                File.generated(
+                    config,
+                    asset.path,
+                    abs_src_path=str(asset.source),
+                    inclusion=InclusionLevel.NOT_IN_NAV,
+                )
+            )
         for name in _ASSETS:
-            source = next(t / "assets" / name for t in self.themes
-                          if (t / "assets" / name).is_file())
-            files.append(File.generated(config, f"assets/mentorsite/{name}",
-                                        abs_src_path=str(source)))
+            source = next(
+                t / "assets" / name for t in self.themes if (t / "assets" / name).is_file()
+            )
+            files.append(
+                File.generated(config, f"assets/mentorsite/{name}", abs_src_path=str(source))
+            )
         if self._user_nav is None:
             config.nav = [*self.site.nav, *free_pages]
         return files
