@@ -14,6 +14,7 @@ import sys
 import tempfile
 from collections.abc import Sequence
 from pathlib import Path
+from typing import Any
 
 from . import __version__
 from .content import LoadResult, Paths, load_content
@@ -117,11 +118,11 @@ def _parser() -> argparse.ArgumentParser:
 # -- check ----------------------------------------------------------------------------------
 
 
-def _project_paths(config_file: Path) -> Paths:
+def _project_paths(config_file: Path, config: Any = None) -> Paths:
     """Where content/ and config/ are: from the plugin's options when mkdocs.yml has them."""
     if not config_file.is_file():
         return Paths.at(config_file.parent)
-    config = _load_mkdocs_config(config_file)
+    config = config or _load_mkdocs_config(config_file)
     plugin = config.plugins.get("mentorsite")
     if plugin is None:
         return Paths.at(config_file.parent)
@@ -168,7 +169,8 @@ def run_build(args: argparse.Namespace) -> int:
         return 1
     if args.edition:
         os.environ[EDITION_VARIABLE] = args.edition
-    status, result = check(_project_paths(config_file), strict=args.strict)
+    config = _load_mkdocs_config(config_file, strict=args.strict)
+    status, result = check(_project_paths(config_file, config), strict=args.strict)
     if status:
         print("mentorsite: nothing was built; the previous site is as it was", file=sys.stderr)
         return status
@@ -177,7 +179,6 @@ def run_build(args: argparse.Namespace) -> int:
     from mkdocs.commands.build import build
     from mkdocs.exceptions import MkDocsException
 
-    config = _load_mkdocs_config(config_file, strict=args.strict)
     target = Path(args.site_dir).resolve() if args.site_dir else Path(config.site_dir)
     target.parent.mkdir(parents=True, exist_ok=True)
     workdir = Path(tempfile.mkdtemp(prefix=f".{target.name}-building-", dir=target.parent))
