@@ -64,9 +64,6 @@ class Site:
     assets: list[Asset]
     nav: list[Any]  # in the form of mkdocs.yml's `nav:`
 
-    def page(self, path: str) -> Page:
-        return next(page for page in self.pages if page.path == path)
-
 
 def page_url(path: str, directory_urls: bool = True) -> str:
     """The URL MkDocs gives a Markdown source path, from the site's root."""
@@ -479,7 +476,6 @@ class _Planner:
                 programmes=programmes,
                 roles=list(roles.values()),
                 mentor_count=len(mentors),
-                free_places=sum(m.availability.free for m in mentors),
                 meta={"hide": ["toc"]},
             ),
             page(
