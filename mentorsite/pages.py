@@ -121,12 +121,18 @@ class MentorView:
     qualifications: list[Term]
     models: list[Term]
     programmes: list[Link]
+    programme_ids: list[str]
     availability: Availability
+    capacity: int
+    mentees: int
+    available_from: date | None
     email: str | None
     phone: str | None
-    reviewed: str | None
+    reviewed: str | None  # in words
+    reviewed_on: date | None
     stale: bool
     bio: Markup
+    bio_source: str  # the Markdown as written
     interest: str
     filters: dict[str, str]
 
@@ -255,12 +261,18 @@ class _Planner:
             qualifications=[c.term("qualification", x) for x in mentor.qualifications],
             models=[c.term("model", x) for x in mentor.models],
             programmes=programmes,
+            programme_ids=list(mentor.programmes),
             availability=availability,
+            capacity=mentor.capacity,
+            mentees=mentor.mentees,
+            available_from=mentor.available_from,
             email=mentor.email if shown["email"] else None,
             phone=mentor.phone if shown["phone"] else None,
             reviewed=self.t.date(mentor.reviewed) if shown["reviewed"] else None,
+            reviewed_on=mentor.reviewed if shown["reviewed"] else None,
             stale=stale,
             bio=render_markdown(mentor.bio),
+            bio_source=mentor.bio,
             interest=self.interest_url(mentor.name),
             filters={},
         )
