@@ -13,6 +13,7 @@ from pydantic import BaseModel
 from .load import Document, read_document, yaml_files
 from .model import (
     CONTENT_KINDS,
+    FACET_FOLDERS,
     Mentor,
     Organisation,
     Programme,
@@ -170,6 +171,15 @@ def _load(paths: Paths, today: date) -> LoadResult:
             bad_id = check_id(display(path), stem)
             if bad_id:
                 problems.extend([bad_id])
+                continue
+            if kind == "mentor" and stem in FACET_FOLDERS.values():
+                problems.error(
+                    display(path),
+                    0,
+                    0,
+                    f"the id '{stem}' is kept for the catalogue's "
+                    f"pages of {stem}; rename the file, e.g. to '{stem}-1.yml'",
+                )
                 continue
             if (kind, stem) in sources:
                 problems.error(

@@ -399,6 +399,16 @@ class Role(Model):
     does_not: list[ItemOrText] = Field(default_factory=list, description="The role's boundaries.")
 
 
+# The catalogue's pages of each facet, /mentors/<folder>/<id>/, stand beside the
+# profiles, /mentors/<id>/: these folder names cannot be mentor ids.
+FACET_FOLDERS = {
+    "qualification": "qualifications",
+    "model": "models",
+    "unit": "units",
+    "location": "locations",
+    "language": "languages",
+}
+
 # The content kinds: folder under content/, and the model of each file in it.
 CONTENT_KINDS: dict[str, tuple[str, type[Model]]] = {
     "programme": ("programmes", Programme),

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import hashlib
 import posixpath
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import date
 from enum import StrEnum
@@ -20,9 +21,11 @@ from urllib.parse import quote
 from markupsafe import Markup
 
 from .content import Content, build_date
+from .exports import mentors_csv, mentors_json
 from .locale import Strings
 from .markup import render_markdown
-from .model import Item, Mentor, Programme, Role, Rule, Term
+from .model import FACET_FOLDERS, Item, Mentor, Programme, Role, Rule, Term
+from .photos import AVATAR_COLOURS, initials_avatar
 
 
 class Edition(StrEnum):
@@ -52,10 +55,12 @@ class Page:
 
 @dataclass(frozen=True)
 class Asset:
-    """A file copied into the site as it is: a photo, a programme's material."""
+    """A file published with the site: a material, a size of a photo, a drawn avatar."""
 
     path: str
-    source: Path
+    source: Path | None = None
+    photo_size: str | None = None  # a key of photos.SIZES: the photo is resized, not copied
+    text: str | bytes | None = None  # made here rather than read from a file
 
 
 @dataclass
@@ -86,6 +91,25 @@ def relative_url(base: str, target: str) -> str:
 
 
 @dataclass(frozen=True)
+class TermView:
+    """A value of the taxonomy, with the catalogue page that lists its mentors."""
+
+    id: str
+    name: str
+    description: str | None
+    url: str
+
+
+@dataclass
+class Facet:
+    """One way to narrow the catalogue: its values, each with how many mentors have it."""
+
+    key: str  # also the name of the cards' data attribute and of the URL parameter
+    label: str
+    values: list[tuple[TermView, int]]
+
+
+@dataclass(frozen=True)
 class ItemView:
     text: str
     rule: Link | None
@@ -110,16 +134,16 @@ class MentorView:
     url: str
     name: str
     title: str
-    initials: str
-    hue: int
-    photo: str | None
-    unit: Term
-    units: list[Term]  # the unit and the units above it, top first
-    location: Term | None
+    photo: str  # the profile's image: the photo, or the initials drawn
+    thumbnail: str  # the card's
+    has_photo: bool
+    unit: TermView
+    units: list[TermView]  # the unit and the units above it, top first
+    location: TermView | None
     level: Term | None
-    languages: list[Term]
-    qualifications: list[Term]
-    models: list[Term]
+    languages: list[TermView]
+    qualifications: list[TermView]
+    models: list[TermView]
     programmes: list[Link]
     programme_ids: list[str]
     availability: Availability
@@ -208,6 +232,7 @@ class _Planner:
         self.directory_urls = directory_urls
         self.hidden = set() if edition is Edition.HR else set(content.organisation.hr_only)
         self.assets: list[Asset] = []
+        self._terms: dict[tuple[str, str], TermView] = {}
 
     def url(self, path: str) -> str:
         return page_url(path, self.directory_urls)
@@ -236,11 +261,16 @@ class _Planner:
             availability = Availability("free", free, self.t("mentor.free_places", count=free))
         else:
             availability = Availability("full", 0, self.t("mentor.full"))
-        photo = None
-        if mentor.photo and shown["photo"]:
+        if mentor.photo:
             source = (c.source("mentor", mentor_id).parent / mentor.photo).resolve()
-            photo = f"assets/mentorsite/photos/{mentor_id}{source.suffix.lower()}"
-            self.assets.append(Asset(photo, source))
+            photo = f"assets/mentorsite/photos/{mentor_id}.jpg"
+            thumbnail = f"assets/mentorsite/photos/{mentor_id}-card.jpg"
+            self.assets.append(Asset(photo, source, photo_size="profile"))
+            self.assets.append(Asset(thumbnail, source, photo_size="card"))
+        else:
+            photo = thumbnail = f"assets/mentorsite/avatars/{mentor_id}.svg"
+            hue = int(hashlib.sha1(mentor_id.encode()).hexdigest(), 16) % len(AVATAR_COLOURS)
+            self.assets.append(Asset(photo, text=initials_avatar(initials(mentor.name), hue)))
         programmes = [self.link("programme", p) for p in mentor.programmes]
         stale = shown["reviewed"] and mentor.is_stale(
             c.organisation.profile_review_months, self.today
@@ -250,16 +280,16 @@ class _Planner:
             url=self.url(f"mentors/{mentor_id}.md"),
             name=mentor.name,
             title=mentor.title,
-            initials=initials(mentor.name),
-            hue=int(hashlib.sha1(mentor_id.encode()).hexdigest(), 16) % 8,
             photo=photo,
+            thumbnail=thumbnail,
+            has_photo=bool(mentor.photo),
             unit=units[-1],
             units=units,
-            location=c.term("location", mentor.location) if shown["location"] else None,
+            location=self.term("location", mentor.location) if shown["location"] else None,
             level=c.term("level", mentor.level) if shown["level"] else None,
-            languages=[c.term("language", x) for x in mentor.languages],
-            qualifications=[c.term("qualification", x) for x in mentor.qualifications],
-            models=[c.term("model", x) for x in mentor.models],
+            languages=[self.term("language", x) for x in mentor.languages],
+            qualifications=[self.term("qualification", x) for x in mentor.qualifications],
+            models=[self.term("model", x) for x in mentor.models],
             programmes=programmes,
             programme_ids=list(mentor.programmes),
             availability=availability,
@@ -277,22 +307,37 @@ class _Planner:
             filters={},
         )
         view.filters = {
-            "unit": " ".join(u.id for u in units),
-            "location": view.location.id if view.location else "",
-            "languages": " ".join(mentor.languages),
             "qualifications": " ".join(mentor.qualifications),
             "models": " ".join(mentor.models),
+            "units": " ".join(u.id for u in units),
+            "locations": view.location.id if view.location else "",
+            "languages": " ".join(mentor.languages),
             "programmes": " ".join(mentor.programmes),
             "free": str(availability.free),
+            "state": availability.state,
         }
         return view
 
-    def unit_chain(self, unit_id: str) -> list[Term]:
-        chain, current = [], unit_id
+    def term(self, kind: str, term_id: str) -> TermView:
+        """A taxonomy value with the URL of its catalogue page; made once per value."""
+        key = (kind, term_id)
+        if key not in self._terms:
+            term = self.content.term(kind, term_id)
+            folder = FACET_FOLDERS[kind]
+            self._terms[key] = TermView(
+                term.id,
+                term.name,
+                getattr(term, "description", None),
+                self.url(f"mentors/{folder}/{term.id}.md"),
+            )
+        return self._terms[key]
+
+    def unit_chain(self, unit_id: str) -> list[TermView]:
+        chain: list[TermView] = []
+        current: str | None = unit_id
         while current is not None and current not in [u.id for u in chain]:
-            unit = self.content.term("unit", current)
-            chain.insert(0, unit)
-            current = getattr(unit, "parent", None)
+            chain.insert(0, self.term("unit", current))
+            current = self.content.terms["unit"][current].parent  # type: ignore[attr-defined]
         return chain
 
     def interest_url(self, mentor_name: str) -> str:
@@ -457,6 +502,7 @@ class _Planner:
                 sort_key(m.name),
             )
         )
+        facets = self.facets(mentors, programmes=[self.link("programme", p) for p in c.programmes])
         rules = {i: self.rule(i, r) for i, r in c.rules.items()}
         roles = {
             i: self.role(i, r)
@@ -511,7 +557,24 @@ class _Planner:
                 "catalogue.md.j2",
                 t("nav.mentors"),
                 mentors=mentors,
+                facets=facets,
+                units=self.unit_tree(),
+                interest=c.organisation.interest,
+                coordinator=c.organisation.coordinator,
                 meta={"hide": ["toc"]},
+            ),
+            *(
+                page(
+                    f"mentors/{FACET_FOLDERS[kind]}/{term.id}.md",
+                    "facet.md.j2",
+                    term.name,
+                    in_nav=False,
+                    kind=kind,
+                    term=term,
+                    facet=facet,
+                    mentors=members,
+                )
+                for kind, facet, term, members in self.facet_pages(facets, mentors)
             ),
             *(
                 page(
@@ -558,7 +621,87 @@ class _Planner:
             {t("nav.roles"): ["roles/index.md", *(f"roles/{r}.md" for r in roles)]},
             {t("nav.rules"): ["rules/index.md", *(f"rules/{r}.md" for r in rules)]},
         ]
+        hidden = self.hidden
+        self.assets.append(
+            Asset(
+                "mentors.json",
+                text=mentors_json(
+                    mentors,
+                    organisation=c.organisation.name,
+                    language=c.organisation.language,
+                    generated=self.today,
+                    hidden=hidden,
+                ),
+            )
+        )
+        self.assets.append(
+            Asset(
+                "mentors.csv",
+                text=mentors_csv(mentors, language=c.organisation.language, hidden=hidden),
+            )
+        )
         return Site(pages, _unique(self.assets), nav)
+
+    # -- the catalogue's facets
+
+    def facets(self, mentors: list[MentorView], programmes: list[Link]) -> list[Facet]:
+        """Each facet with the values some mentor has, in the taxonomy's order, and counts."""
+        facets = []
+        for kind, key in FACET_FOLDERS.items():
+            counts: dict[str, int] = {}
+            for mentor in mentors:
+                for value in mentor.filters[key].split():
+                    counts[value] = counts.get(value, 0) + 1
+            values = [
+                (self.term(kind, term.id), counts[term.id])
+                for term in getattr(self.content.taxonomy, key)
+                if term.id in counts
+            ]
+            facets.append(Facet(key, self.t(f"catalogue.facets.{key}"), values))
+        counts = {}
+        for mentor in mentors:
+            for value in mentor.programme_ids:
+                counts[value] = counts.get(value, 0) + 1
+        facets.append(
+            Facet(
+                "programmes",
+                self.t("catalogue.facets.programmes"),
+                [
+                    (TermView(pid, link.label, None, link.url), counts[pid])
+                    for pid, link in zip(self.content.programmes, programmes, strict=True)
+                    if pid in counts
+                ],
+            )
+        )
+        return facets
+
+    def facet_pages(
+        self, facets: list[Facet], mentors: list[MentorView]
+    ) -> Iterator[tuple[str, Facet, TermView, list[MentorView]]]:
+        """A page for each value of each taxonomy facet, listing the mentors who have it."""
+        by_key = {facet.key: facet for facet in facets}
+        for kind, key in FACET_FOLDERS.items():
+            facet = by_key[key]
+            for term, _ in facet.values:
+                members = [m for m in mentors if term.id in m.filters[key].split()]
+                yield kind, facet, term, members
+
+    def unit_tree(self) -> list[tuple[TermView, int]]:
+        """The units in tree order, each with its depth, for choosing one's own unit."""
+        units = self.content.taxonomy.units
+        children: dict[str | None, list[str]] = {}
+        for unit in units:
+            parent = unit.parent if unit.parent in self.content.terms["unit"] else None
+            children.setdefault(parent, []).append(unit.id)
+        tree: list[tuple[TermView, int]] = []
+
+        def walk(parent: str | None, depth: int) -> None:
+            for unit_id in children.get(parent, []):
+                tree.append((self.term("unit", unit_id), depth))
+                walk(unit_id, depth + 1)
+
+        walk(None, 0)
+        return tree
 
     def rules_by_kind(self, rules: list[RuleView]) -> list[tuple[str, list[RuleView]]]:
         kinds = ["matching", "confidentiality", "boundary", "duration", "general"]

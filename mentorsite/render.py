@@ -16,6 +16,7 @@ from jinja2 import (
     pass_context,
 )
 from jinja2.runtime import Context
+from markupsafe import Markup
 
 from .locale import Strings
 from .markup import escape_text
@@ -52,6 +53,12 @@ def _url(context: Context, target: str) -> str:
     return relative_url(context["page"].url, target)
 
 
+def _join(values: Any, separator: str = "", attribute: str | None = None) -> Markup:
+    """Jinja's join, escaping each item for Markdown as well as for HTML."""
+    items = (getattr(v, attribute) if attribute else v for v in values)
+    return Markup(escape_text(separator).join(escape_text(item) for item in items))
+
+
 class Renderer:
     """The Jinja environment of a theme, with the UI strings of one language."""
 
@@ -75,6 +82,7 @@ class Renderer:
         )
         self.env.globals.update(t=strings, date=strings.date)
         self.env.filters["url"] = _url
+        self.env.filters["join"] = _join
 
     def render(self, page: Page) -> str:
         """The page's Markdown, front matter first."""

@@ -17,6 +17,7 @@ from pydantic import BaseModel, ValidationError
 
 from .load import Document, Loc
 from .model import SLUG, Mentor, Organisation, Programme, Ref, Taxonomy
+from .photos import check_photo
 from .problems import Problem, Severity, did_you_mean
 
 # -- field checks ---------------------------------------------------------------------------
@@ -280,6 +281,10 @@ def check_mentor(
         )
     if mentor.photo is not None:
         problem = check_path(document, ("photo",), mentor.photo, content_dir)
+        source = resolve_content_path(document, mentor.photo, content_dir)
+        why = check_photo(source) if problem is None and source is not None else None
+        if why:
+            problem = document.problem(("photo",), f"photo: '{mentor.photo}' {why}")
         if problem:
             problems.append(problem)
     if mentor.is_stale(review_months, today):

@@ -13,12 +13,14 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 from ..content import Paths, load_content
 from ..locale import Strings
 from ..pages import Edition, Site, plan_site
+from ..photos import PhotoError, prepare_photo
 from ..render import Renderer, theme_dirs
 from .config import MentorsiteConfig
 
 log = get_plugin_logger(__name__)
 
 EDITION_VARIABLE = "MENTORSITE_EDITION"
+CACHE_FOLDER = ".mentorsite-cache"  # beside mkdocs.yml: resized photos, kept between builds
 _ASSETS = ("mentorsite.css", "mentorsite.js")
 
 
@@ -68,6 +70,7 @@ class MentorsitePlugin(BasePlugin[MentorsiteConfig]):
                 f"{', '.join(clashes)} in {docs_dir.name}/ would replace pages that mentorsite "
                 "generates; rename or remove them"
             )
+        self.asset_files = self._prepare_assets(paths.root / CACHE_FOLDER)
         renderer = Renderer(self.themes, strings)
         try:
             self.markdown = {page.path: renderer.render(page) for page in self.site.pages}
@@ -79,6 +82,21 @@ class MentorsitePlugin(BasePlugin[MentorsiteConfig]):
         config.watch.extend(str(p) for p in (paths.content, paths.config, *self.themes))
         self._user_nav = config.nav
         return config
+
+    def _prepare_assets(self, cache: Path) -> dict[str, Path]:
+        """The file behind each asset; photos are resized here, before the site is cleaned."""
+        files = {}
+        for asset in self.site.assets:
+            if asset.photo_size is not None and asset.source is not None:
+                try:
+                    files[asset.path] = prepare_photo(asset.source, cache / "photos")[
+                        asset.photo_size
+                    ]
+                except PhotoError as error:
+                    raise PluginError(f"{asset.source}: {error}") from error
+            elif asset.source is not None:
+                files[asset.path] = asset.source
+        return files
 
     def _edition(self) -> Edition:
         value = os.environ.get(EDITION_VARIABLE) or self.config.edition
@@ -101,14 +119,16 @@ class MentorsitePlugin(BasePlugin[MentorsiteConfig]):
                 file.edit_uri = Path(os.path.relpath(page.source, docs_dir)).as_posix()
             files.append(file)
         for asset in self.site.assets:
-            files.append(
-                File.generated(
+            if asset.text is not None:
+                file = File.generated(config, asset.path, content=asset.text)
+            else:
+                file = File.generated(
                     config,
                     asset.path,
-                    abs_src_path=str(asset.source),
+                    abs_src_path=str(self.asset_files[asset.path]),
                     inclusion=InclusionLevel.NOT_IN_NAV,
                 )
-            )
+            files.append(file)
         for name in _ASSETS:
             source = next(
                 t / "assets" / name for t in self.themes if (t / "assets" / name).is_file()

@@ -1,16 +1,365 @@
-/* mentorsite: small enhancements of pages that already work without script. */
+/* mentorsite: enhancements of pages that already work without script.
+ *
+ * - The catalogue (/mentors/): facets, free-text search, "not from my unit", sorting,
+ *   counts per value, all kept in the URL's query string.
+ * - The shortlist: stars on cards and profiles, kept in localStorage, sent to the
+ *   coordinator in one step.
+ * - Print buttons on role pages.
+ */
 (function () {
   "use strict";
+
+  var STORAGE_KEY = "mentorsite.shortlist";
+
+  /* -- text folding: case, accents and the Danish letters do not matter ---------------- */
+
+  function strip(text) {
+    return text.normalize("NFKD").replace(/[\u0300-\u036f]/g, "");
+  }
+  // Two spellings of a Danish name, so that "sogaard" and "soegaard" both find Søgaard.
+  function foldShort(text) {
+    return strip(text.toLowerCase().replace(/ø/g, "o").replace(/æ/g, "ae").replace(/ß/g, "ss"));
+  }
+  function foldLong(text) {
+    return strip(text.toLowerCase().replace(/ø/g, "oe").replace(/æ/g, "ae")
+      .replace(/å/g, "aa").replace(/ß/g, "ss"));
+  }
+  function searchable(text) {
+    return foldShort(text) + " " + foldLong(text);
+  }
+
+  function format(template, values) {
+    return template.replace(/\{(\w+)\}/g, function (whole, name) {
+      return name in values ? values[name] : whole;
+    });
+  }
+
+  /* -- the shortlist ------------------------------------------------------------------ */
+
+  function siteRoot() {
+    var config = document.getElementById("__config");
+    var base = ".";
+    if (config) {
+      try { base = JSON.parse(config.textContent).base || "."; } catch (error) { /* keep "." */ }
+    }
+    return new URL(base.replace(/\/?$/, "/"), location.href).href;
+  }
+
+  var shortlist = {
+    key: null,
+    read: function () {
+      try {
+        var items = JSON.parse(localStorage.getItem(this.key) || "[]");
+        return Array.isArray(items) ? items : [];
+      } catch (error) {
+        return [];
+      }
+    },
+    write: function (items) {
+      try { localStorage.setItem(this.key, JSON.stringify(items)); } catch (error) { /* private mode */ }
+      document.dispatchEvent(new CustomEvent("mentorsite:shortlist"));
+    },
+    has: function (id) {
+      return this.read().some(function (item) { return item.id === id; });
+    },
+    toggle: function (entry) {
+      var items = this.read();
+      var kept = items.filter(function (item) { return item.id !== entry.id; });
+      if (kept.length === items.length) kept.push(entry);
+      this.write(kept);
+    }
+  };
+
+  function starButton(entry, labels) {
+    var button = document.createElement("button");
+    button.type = "button";
+    button.className = "ms-star";
+    button.setAttribute("data-ms-star", entry.id);
+    function show() {
+      var on = shortlist.has(entry.id);
+      button.setAttribute("aria-pressed", on ? "true" : "false");
+      button.setAttribute("aria-label", format(on ? labels.remove : labels.add, { name: entry.name }));
+      button.title = button.getAttribute("aria-label");
+      button.textContent = on ? "\u2605" : "\u2606";
+    }
+    button.addEventListener("click", function () { shortlist.toggle(entry); });
+    document.addEventListener("mentorsite:shortlist", show);
+    show();
+    return button;
+  }
+
+  function profileStar() {
+    document.querySelectorAll("[data-ms-star-for]").forEach(function (slot) {
+      if (slot.firstChild) return;
+      var entry = { id: slot.getAttribute("data-ms-star-for"), name: slot.getAttribute("data-name"),
+        url: location.href.split(/[?#]/)[0] };
+      slot.appendChild(starButton(entry, { add: slot.getAttribute("data-star-add"),
+        remove: slot.getAttribute("data-star-remove") }));
+    });
+  }
+
+  function shortlistPanel(panel) {
+    var list = panel.querySelector("[data-ms-shortlist-items]");
+    var empty = panel.querySelector("[data-ms-shortlist-empty]");
+    var send = panel.querySelector("[data-ms-shortlist-send]");
+    var clear = panel.querySelector("[data-ms-shortlist-clear]");
+    function render() {
+      var items = shortlist.read();
+      list.textContent = "";
+      items.forEach(function (item) {
+        var li = document.createElement("li");
+        var link = document.createElement("a");
+        link.href = item.url;
+        link.textContent = item.name;
+        li.appendChild(link);
+        list.appendChild(li);
+      });
+      empty.hidden = items.length > 0;
+      send.hidden = clear.hidden = items.length === 0;
+      var lines = items.map(function (item) { return "- " + item.name + ": " + item.url; });
+      var body = panel.getAttribute("data-intro") + "\n\n" + lines.join("\n") + "\n";
+      if (panel.hasAttribute("data-mailto")) {
+        send.href = "mailto:" + panel.getAttribute("data-mailto") +
+          "?subject=" + encodeURIComponent(panel.getAttribute("data-subject")) +
+          "&body=" + encodeURIComponent(body);
+      } else {
+        var form = new URL(panel.getAttribute("data-form"));
+        form.searchParams.set("mentors", items.map(function (item) { return item.name; }).join(", "));
+        send.href = form.href;
+      }
+    }
+    clear.addEventListener("click", function () { shortlist.write([]); });
+    document.addEventListener("mentorsite:shortlist", render);
+    panel.hidden = false;
+    render();
+  }
+
+  /* -- the catalogue ------------------------------------------------------------------ */
+
+  function Catalogue(root) {
+    this.form = root.querySelector("[data-ms-filters]");
+    this.result = root.querySelector("[data-ms-result]");
+    this.list = root.querySelector("[data-ms-cards]");
+    this.facets = Array.prototype.map.call(this.form.querySelectorAll("[data-ms-facet]"),
+      function (fieldset) { return fieldset.getAttribute("data-ms-facet"); });
+    this.counts = {};
+    var self = this;
+    this.form.querySelectorAll("[data-ms-count]").forEach(function (element) {
+      self.counts[element.getAttribute("data-ms-count")] = element;
+    });
+    this.cards = Array.prototype.map.call(this.list.children, function (element, index) {
+      var values = {};
+      self.facets.forEach(function (facet) {
+        values[facet] = (element.getAttribute("data-" + facet) || "").split(" ").filter(Boolean);
+      });
+      return {
+        element: element,
+        id: element.getAttribute("data-mentor"),
+        name: element.querySelector("h2").textContent.trim(),
+        url: element.querySelector("h2 a").href,
+        order: index,
+        free: parseInt(element.getAttribute("data-free"), 10) || 0,
+        units: (element.getAttribute("data-units") || "").split(" "),
+        values: values,
+        text: searchable(element.textContent)
+      };
+    });
+    this.byId = {};
+    this.cards.forEach(function (card) { self.byId[card.id] = card; });
+  }
+
+  Catalogue.prototype.state = function () {
+    var data = new FormData(this.form);
+    var state = { q: (data.get("q") || "").trim(), notUnit: data.get("not-unit") || "",
+      sort: data.get("sort") || "", free: data.get("free") === "1", facets: {} };
+    this.facets.forEach(function (facet) { state.facets[facet] = data.getAll(facet); });
+    return state;
+  };
+
+  Catalogue.prototype.query = function (state) {
+    var params = new URLSearchParams();
+    if (state.q) params.set("q", state.q);
+    this.facets.forEach(function (facet) {
+      if (state.facets[facet].length) params.set(facet, state.facets[facet].join(","));
+    });
+    if (state.notUnit) params.set("not-unit", state.notUnit);
+    if (state.free) params.set("free", "1");
+    if (state.sort) params.set("sort", state.sort);
+    var text = params.toString();
+    return text ? "?" + text : location.pathname;
+  };
+
+  Catalogue.prototype.restore = function () {
+    var params = new URLSearchParams(location.search);
+    var form = this.form;
+    form.elements.q.value = params.get("q") || "";
+    form.elements["not-unit"].value = params.get("not-unit") || "";
+    form.elements.sort.value = params.get("sort") || "";
+    form.elements.free.checked = params.get("free") === "1";
+    this.facets.forEach(function (facet) {
+      var chosen = (params.get(facet) || "").split(",");
+      form.querySelectorAll('input[name="' + facet + '"]').forEach(function (box) {
+        box.checked = chosen.indexOf(box.value) !== -1;
+      });
+    });
+  };
+
+  // Which tests a card passes: one per facet, and one for everything else.
+  Catalogue.prototype.tests = function (card, state, terms) {
+    var passes = {};
+    this.facets.forEach(function (facet) {
+      var chosen = state.facets[facet];
+      passes[facet] = !chosen.length || chosen.some(function (value) {
+        return card.values[facet].indexOf(value) !== -1;
+      });
+    });
+    passes.free = !state.free || card.free > 0;
+    var text = card.text + (card.extra || "");
+    passes.rest = (!state.notUnit || card.units.indexOf(state.notUnit) === -1) &&
+      terms.every(function (term) {
+        return text.indexOf(term[0]) !== -1 || text.indexOf(term[1]) !== -1;
+      });
+    return passes;
+  };
+
+  Catalogue.prototype.apply = function () {
+    var state = this.state();
+    var terms = state.q.split(/\s+/).filter(Boolean).map(function (term) {
+      return [foldShort(term), foldLong(term)];
+    });
+    var keys = this.facets.concat(["free", "rest"]);
+    var counts = {};
+    var shown = 0;
+    var self = this;
+    this.cards.forEach(function (card) {
+      var passes = self.tests(card, state, terms);
+      var failed = keys.filter(function (key) { return !passes[key]; });
+      var visible = failed.length === 0;
+      if (card.element.hidden === visible) card.element.hidden = !visible;
+      if (visible) shown += 1;
+      // A value's count: how many mentors there would be with it, the other filters as they are.
+      self.facets.forEach(function (facet) {
+        if (failed.length === 0 || (failed.length === 1 && failed[0] === facet)) {
+          card.values[facet].forEach(function (value) {
+            var key = facet + ":" + value;
+            counts[key] = (counts[key] || 0) + 1;
+          });
+        }
+      });
+      if ((failed.length === 0 || (failed.length === 1 && failed[0] === "free")) && card.free > 0) {
+        counts["free:1"] = (counts["free:1"] || 0) + 1;
+      }
+    });
+    Object.keys(this.counts).forEach(function (key) {
+      var text = "(" + (counts[key] || 0) + ")";
+      if (self.counts[key].textContent !== text) self.counts[key].textContent = text;
+    });
+    this.sort(state.sort);
+    var template = shown === 0 ? this.result.getAttribute("data-none")
+      : this.result.getAttribute(shown === 1 ? "data-one" : "data-other");
+    this.result.textContent = format(template, { count: shown });
+    return state;
+  };
+
+  Catalogue.prototype.sort = function (how) {
+    if (how === this.sorted) return;
+    this.sorted = how;
+    var order = this.cards.slice();
+    if (how === "name") {
+      order.sort(function (a, b) { return a.name.localeCompare(b.name, document.documentElement.lang); });
+    } else if (how === "free") {
+      order.sort(function (a, b) { return b.free - a.free || a.order - b.order; });
+    } else {
+      order.sort(function (a, b) { return a.order - b.order; });
+    }
+    var fragment = document.createDocumentFragment();
+    order.forEach(function (card) { fragment.appendChild(card.element); });
+    this.list.appendChild(fragment);
+  };
+
+  Catalogue.prototype.start = function () {
+    var self = this;
+    var typing = null;
+    this.sorted = "";
+    this.form.hidden = false;
+    this.restore();
+    this.apply();
+    function changed(push) {
+      var state = self.apply();
+      var url = self.query(state);
+      if (url === location.search || (url === location.pathname && !location.search)) return;
+      history[push ? "pushState" : "replaceState"](null, "", url);
+    }
+    this.form.addEventListener("change", function (event) {
+      if (event.target.name !== "q") changed(true);
+    });
+    this.form.addEventListener("input", function (event) {
+      if (event.target.name !== "q") return;
+      self.apply();
+      clearTimeout(typing);
+      typing = setTimeout(function () { changed(false); }, 400);
+    });
+    this.form.addEventListener("submit", function (event) { event.preventDefault(); });
+    this.form.querySelector("[data-ms-clear]").addEventListener("click", function () {
+      self.form.reset();
+      changed(true);
+    });
+    window.addEventListener("popstate", function () { self.restore(); self.apply(); });
+
+    // Stars on the cards; their labels come from the shortlist panel.
+    var panel = document.querySelector("[data-ms-shortlist]");
+    var labels = { add: panel.getAttribute("data-star-add"), remove: panel.getAttribute("data-star-remove") };
+    this.cards.forEach(function (card) {
+      var body = card.element.querySelector(".ms-card__body");
+      body.appendChild(starButton({ id: card.id, name: card.name, url: card.url }, labels));
+    });
+    shortlistPanel(panel);
+
+    // The bios are searched too: they come with the catalogue's JSON export.
+    var source = this.list.getAttribute("data-ms-json");
+    if (source && window.fetch) {
+      fetch(source).then(function (response) { return response.ok ? response.json() : null; })
+        .then(function (data) {
+          if (!data || !data.mentors) return;
+          data.mentors.forEach(function (mentor) {
+            var card = self.byId[mentor.id];
+            if (card && mentor.bio) card.extra = " " + searchable(mentor.bio);
+          });
+          self.apply();
+        }).catch(function () { /* the cards' own text is searched still */ });
+    }
+  };
+
+  /* -- start ---------------------------------------------------------------------------- */
+
+  // Material's search dialog has no name of its own; give it the one of its search field.
+  function nameSearchDialog() {
+    var dialog = document.querySelector(".md-search[role=dialog]:not([aria-label])");
+    var input = dialog && dialog.querySelector("input[aria-label]");
+    if (input) dialog.setAttribute("aria-label", input.getAttribute("aria-label"));
+  }
+
   function enhance() {
+    nameSearchDialog();
+    shortlist.key = STORAGE_KEY + ":" + new URL(siteRoot()).pathname;
     document.querySelectorAll("[data-ms-print]").forEach(function (button) {
       button.hidden = false;
       button.onclick = function () { window.print(); };
     });
+    profileStar();
+    var filters = document.querySelector("[data-ms-filters]");
+    if (filters && !filters.hasAttribute("data-ms-started")) {
+      filters.setAttribute("data-ms-started", "");
+      new Catalogue(filters.parentNode).start();
+    }
   }
+
   // Material's instant navigation swaps pages without a reload; document$ tells us when.
   if (window.document$ && window.document$.subscribe) {
     window.document$.subscribe(enhance);
-  } else {
+  } else if (document.readyState === "loading") {
     document.addEventListener("DOMContentLoaded", enhance);
+  } else {
+    enhance();
   }
 })();

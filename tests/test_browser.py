@@ -1,0 +1,239 @@
+"""The catalogue and the shortlist in a real headless Chromium, driven by Playwright."""
+
+from __future__ import annotations
+
+import functools
+import http.server
+import shutil
+import threading
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+import yaml
+from axe_playwright_python.sync_playwright import Axe
+from playwright.sync_api import Browser, Page, sync_playwright
+
+from conftest import REPO
+
+MENTORS = {
+    p.stem: yaml.safe_load(p.read_text(encoding="utf-8"))
+    for p in sorted((REPO / "content/mentors").glob("*.yml"))
+}
+UNITS = {
+    u["id"]: u.get("parent")
+    for u in yaml.safe_load((REPO / "config/taxonomy.yml").read_text(encoding="utf-8"))["units"]
+}
+CHROMIUM_FLAGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+
+
+def unit_chain(unit: str) -> list[str]:
+    chain = [unit]
+    while UNITS.get(chain[-1]):
+        chain.append(UNITS[chain[-1]])
+    return chain
+
+
+@pytest.fixture(scope="session")
+def site_url(staff_site: Path) -> Iterator[str]:
+    handler = functools.partial(http.server.SimpleHTTPRequestHandler, directory=str(staff_site))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    server.RequestHandlerClass.log_message = lambda *args: None  # type: ignore[method-assign]
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{server.server_address[1]}/"
+    server.shutdown()
+
+
+@pytest.fixture(scope="session")
+def browser() -> Iterator[Browser]:
+    chromium = shutil.which("chromium")
+    assert chromium, "Debian's chromium is missing: run tests/setup.sh, as the README says"
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=chromium, args=CHROMIUM_FLAGS)
+        yield browser
+        browser.close()
+
+
+@pytest.fixture
+def page(browser: Browser) -> Iterator[Page]:
+    context = browser.new_context(locale="da-DK")
+    page = context.new_page()
+    errors: list[str] = []
+    page.on("pageerror", lambda error: errors.append(str(error)))
+    yield page
+    context.close()
+    assert errors == [], "the page's script failed"
+
+
+def catalogue(page: Page, site_url: str, query: str = "") -> None:
+    page.goto(f"{site_url}mentors/{query}")
+    page.wait_for_selector("[data-ms-filters]:not([hidden])")
+
+
+def shown(page: Page) -> set[str]:
+    return set(
+        page.eval_on_selector_all(
+            "[data-ms-cards] > li:not([hidden])", "cards => cards.map(c => c.dataset.mentor)"
+        )
+    )
+
+
+def result_text(page: Page) -> str:
+    return page.inner_text("[data-ms-result]")
+
+
+def having(field: str, value: str) -> set[str]:
+    return {m for m, data in MENTORS.items() if value in data.get(field, [])}
+
+
+def test_filter_by_a_qualification(page: Page, site_url: str) -> None:
+    catalogue(page, site_url)
+    assert shown(page) == set(MENTORS)
+    assert result_text(page) == f"Viser {len(MENTORS)} mentorer"
+    page.get_by_label("Uddelegering").check()
+    expected = having("qualifications", "delegation")
+    assert 0 < len(expected) < len(MENTORS)
+    assert shown(page) == expected
+    assert result_text(page) == f"Viser {len(expected)} mentorer"
+    assert page.get_attribute("[data-ms-result]", "aria-live") == "polite"
+    # Focus stays where the employee is.
+    assert page.evaluate("document.activeElement.value") == "delegation"
+
+
+def test_values_combine_with_or_and_facets_with_and(page: Page, site_url: str) -> None:
+    catalogue(page, site_url)
+    page.get_by_label("Uddelegering").check()
+    page.get_by_label("Sparringsrollen").check()
+    either = having("qualifications", "delegation") | having("qualifications", "sparring")
+    assert shown(page) == either
+    page.locator("[data-ms-facet=locations]").get_by_label("Aarhus").check()
+    in_aarhus = {m for m, d in MENTORS.items() if d["location"] == "aarhus"}
+    assert shown(page) == either & in_aarhus
+    # Each value says how many mentors it would leave, the other filters as they are.
+    count = page.inner_text("[data-ms-count='locations:odense']")
+    in_odense = {m for m, d in MENTORS.items() if d["location"] == "odense"}
+    assert count == f"({len(either & in_odense)})"
+
+
+def test_not_from_my_unit_hides_my_unit_and_its_sub_units(page: Page, site_url: str) -> None:
+    catalogue(page, site_url)
+    page.select_option("#ms-not-unit", "administration")
+    expected = {m for m, d in MENTORS.items() if "administration" not in unit_chain(d["unit"])}
+    assert "anna-jensen" not in expected  # IT is part of Administration
+    assert shown(page) == expected
+
+
+@pytest.mark.parametrize("query", ["sogaard", "Søgaard", "SOEGAARD", "søren søgaard"])
+def test_search_ignores_accents_and_case(page: Page, site_url: str, query: str) -> None:
+    catalogue(page, site_url)
+    page.fill("#ms-q", query)
+    assert shown(page) == {"soeren-soegaard"}
+
+
+def test_search_finds_words_of_the_bio(page: Page, site_url: str) -> None:
+    word = "Flensborg"
+    holders = {m for m, d in MENTORS.items() if word.lower() in d["bio"].lower()}
+    assert holders, "the example has a bio with this word"
+    catalogue(page, site_url)
+    page.wait_for_function("window.fetch && document.readyState === 'complete'")
+    page.fill("#ms-q", word.lower())
+    page.wait_for_function(
+        f"document.querySelectorAll('[data-ms-cards] > li:not([hidden])').length === {len(holders)}"
+    )
+    assert shown(page) == holders
+
+
+def test_state_lives_in_the_url_and_the_back_button_works(page: Page, site_url: str) -> None:
+    catalogue(page, site_url)
+    page.get_by_label("Uddelegering").check()
+    page.get_by_label("Har en ledig plads nu").check()
+    page.select_option("#ms-sort", "name")
+    url = page.url
+    assert "qualifications=delegation" in url and "free=1" in url and "sort=name" in url
+    expected = shown(page)
+    names = page.eval_on_selector_all(
+        "[data-ms-cards] > li:not([hidden]) h2", "hs => hs.map(h => h.textContent.trim())"
+    )
+    assert names == sorted(names, key=lambda n: n.replace("Æ", "{").replace("Ø", "|"))
+
+    other = page.context.new_page()
+    other.goto(url)
+    other.wait_for_selector("[data-ms-filters]:not([hidden])")
+    assert shown(other) == expected
+    assert other.get_by_label("Uddelegering").is_checked()
+    other.close()
+
+    page.go_back()  # undo the sorting
+    page.go_back()  # undo "free place"
+    assert not page.get_by_label("Har en ledig plads nu").is_checked()
+    assert shown(page) == having("qualifications", "delegation")
+
+
+def test_shortlist_survives_a_reload_and_goes_to_the_coordinator(page: Page, site_url: str) -> None:
+    catalogue(page, site_url)
+    page.get_by_role("button", name="Føj Anna Jensen til kortlisten").click()
+    page.get_by_role("button", name="Føj Karen Ærø til kortlisten").click()
+    page.reload()
+    page.wait_for_selector("[data-ms-filters]:not([hidden])")
+    items = page.locator("[data-ms-shortlist-items] li")
+    assert items.all_inner_texts() == ["Anna Jensen", "Karen Ærø"]
+    assert (
+        page.get_by_role("button", name="Fjern Anna Jensen fra kortlisten").get_attribute(
+            "aria-pressed"
+        )
+        == "true"
+    )
+    send = page.get_attribute("[data-ms-shortlist-send]", "href")
+    assert send.startswith("mailto:mentor@nordlys.example?subject=")
+    assert "Karen%20%C3%86r%C3%B8" in send and "mentors%2Fanna-jensen%2F" in send
+    # The profile shares the same list.
+    page.goto(f"{site_url}mentors/anna-jensen/")
+    star = page.get_by_role("button", name="Fjern Anna Jensen fra kortlisten")
+    star.click()
+    page.goto(f"{site_url}mentors/")
+    assert page.locator("[data-ms-shortlist-items] li").all_inner_texts() == ["Karen Ærø"]
+
+
+def test_without_javascript_every_mentor_is_listed(browser: Browser, site_url: str) -> None:
+    context = browser.new_context(java_script_enabled=False)
+    page = context.new_page()
+    page.goto(f"{site_url}mentors/")
+    assert len(page.locator("[data-ms-cards] > li").all()) == len(MENTORS)
+    assert all(card.is_visible() for card in page.locator("[data-ms-cards] > li").all())
+    assert not page.locator("[data-ms-filters]").is_visible()
+    # Browsing by facet works without script.
+    page.locator(".ms-browse").get_by_role("link", name="Uddelegering").click()
+    listed = page.locator(".ms-mentor-list li").count()
+    assert listed == len(having("qualifications", "delegation"))
+    context.close()
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        "",
+        "mentors/",
+        "mentors/anna-jensen/",
+        "roles/line-manager/",
+        "programmes/lederudvikling-2026/",
+    ],
+)
+def test_no_serious_accessibility_violation(page: Page, site_url: str, url: str) -> None:
+    page.goto(site_url + url)
+    page.wait_for_load_state("load")
+    results = Axe().run(page)
+    serious = [
+        (v["id"], v["impact"], [n["target"] for n in v["nodes"]][:3])
+        for v in results.response["violations"]
+        if v["impact"] in ("serious", "critical")
+    ]
+    assert serious == [], "\n".join(map(str, serious))
