@@ -28,6 +28,18 @@ from .model import FACET_FOLDERS, Item, Mentor, Programme, Role, Rule, Term
 from .photos import AVATAR_COLOURS, initials_avatar
 
 
+# Each facet's data attribute on the catalogue's cards. Short, because with thousands of
+# cards every byte counts; the form's fieldsets say which attribute belongs to which facet.
+CARD_ATTRIBUTES = {
+    "qualifications": "q",
+    "models": "m",
+    "units": "u",
+    "locations": "l",
+    "languages": "lang",
+    "programmes": "p",
+}
+
+
 class Edition(StrEnum):
     STAFF = "staff"
     HR = "hr"
@@ -104,7 +116,8 @@ class TermView:
 class Facet:
     """One way to narrow the catalogue: its values, each with how many mentors have it."""
 
-    key: str  # also the name of the cards' data attribute and of the URL parameter
+    key: str  # the name of the URL parameter and of the form's field
+    attribute: str  # the cards' data attribute: short, as it stands on every card
     label: str
     values: list[tuple[TermView, int]]
 
@@ -261,14 +274,15 @@ class _Planner:
             availability = Availability("free", free, self.t("mentor.free_places", count=free))
         else:
             availability = Availability("full", 0, self.t("mentor.full"))
+        # Images stand in the profile's own folder: short links, and no name to reserve.
         if mentor.photo:
             source = (c.source("mentor", mentor_id).parent / mentor.photo).resolve()
-            photo = f"assets/mentorsite/photos/{mentor_id}.jpg"
-            thumbnail = f"assets/mentorsite/photos/{mentor_id}-card.jpg"
+            photo = f"mentors/{mentor_id}/photo.jpg"
+            thumbnail = f"mentors/{mentor_id}/card.jpg"
             self.assets.append(Asset(photo, source, photo_size="profile"))
             self.assets.append(Asset(thumbnail, source, photo_size="card"))
         else:
-            photo = thumbnail = f"assets/mentorsite/avatars/{mentor_id}.svg"
+            photo = thumbnail = f"mentors/{mentor_id}/initials.svg"
             hue = int(hashlib.sha1(mentor_id.encode()).hexdigest(), 16) % len(AVATAR_COLOURS)
             self.assets.append(Asset(photo, text=initials_avatar(initials(mentor.name), hue)))
         programmes = [self.link("programme", p) for p in mentor.programmes]
@@ -313,8 +327,6 @@ class _Planner:
             "locations": view.location.id if view.location else "",
             "languages": " ".join(mentor.languages),
             "programmes": " ".join(mentor.programmes),
-            "free": str(availability.free),
-            "state": availability.state,
         }
         return view
 
@@ -657,7 +669,9 @@ class _Planner:
                 for term in getattr(self.content.taxonomy, key)
                 if term.id in counts
             ]
-            facets.append(Facet(key, self.t(f"catalogue.facets.{key}"), values))
+            facets.append(
+                Facet(key, CARD_ATTRIBUTES[key], self.t(f"catalogue.facets.{key}"), values)
+            )
         counts = {}
         for mentor in mentors:
             for value in mentor.programme_ids:
@@ -665,6 +679,7 @@ class _Planner:
         facets.append(
             Facet(
                 "programmes",
+                CARD_ATTRIBUTES["programmes"],
                 self.t("catalogue.facets.programmes"),
                 [
                     (TermView(pid, link.label, None, link.url), counts[pid])

@@ -71,5 +71,5 @@ def test_a_field_kept_hr_only_disappears_from_pages_and_filters(
     )
     assert build(project, tmp_path / "site") == 0
     catalogue = (tmp_path / "site/mentors/index.html").read_text(encoding="utf-8")
-    assert 'data-locations=""' in catalogue and "anna.jensen" not in all_text(tmp_path / "site")
+    assert 'data-l=""' in catalogue and "anna.jensen" not in all_text(tmp_path / "site")
     assert "Arbejdssted" not in Page.at(tmp_path / "site", "mentors/anna-jensen/").visible

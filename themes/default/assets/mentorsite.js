@@ -140,17 +140,23 @@
     this.form = root.querySelector("[data-ms-filters]");
     this.result = root.querySelector("[data-ms-result]");
     this.list = root.querySelector("[data-ms-cards]");
-    this.facets = Array.prototype.map.call(this.form.querySelectorAll("[data-ms-facet]"),
-      function (fieldset) { return fieldset.getAttribute("data-ms-facet"); });
-    this.counts = {};
+    this.facets = [];
+    this.attributes = {};
     var self = this;
+    this.form.querySelectorAll("[data-ms-facet]").forEach(function (fieldset) {
+      var facet = fieldset.getAttribute("data-ms-facet");
+      self.facets.push(facet);
+      self.attributes[facet] = fieldset.getAttribute("data-ms-attribute");
+    });
+    this.counts = {};
     this.form.querySelectorAll("[data-ms-count]").forEach(function (element) {
       self.counts[element.getAttribute("data-ms-count")] = element;
     });
     this.cards = Array.prototype.map.call(this.list.children, function (element, index) {
       var values = {};
       self.facets.forEach(function (facet) {
-        values[facet] = (element.getAttribute("data-" + facet) || "").split(" ").filter(Boolean);
+        values[facet] = (element.getAttribute("data-" + self.attributes[facet]) || "")
+          .split(" ").filter(Boolean);
       });
       return {
         element: element,
@@ -159,7 +165,7 @@
         url: element.querySelector("h2 a").href,
         order: index,
         free: parseInt(element.getAttribute("data-free"), 10) || 0,
-        units: (element.getAttribute("data-units") || "").split(" "),
+        units: values.units || [],
         values: values,
         text: searchable(element.textContent)
       };
@@ -310,7 +316,7 @@
     var panel = document.querySelector("[data-ms-shortlist]");
     var labels = { add: panel.getAttribute("data-star-add"), remove: panel.getAttribute("data-star-remove") };
     this.cards.forEach(function (card) {
-      var body = card.element.querySelector(".ms-card__body");
+      var body = card.element.querySelector("div");
       body.appendChild(starButton({ id: card.id, name: card.name, url: card.url }, labels));
     });
     shortlistPanel(panel);
