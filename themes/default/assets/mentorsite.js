@@ -10,6 +10,9 @@
   "use strict";
 
   var STORAGE_KEY = "mentorsite.shortlist";
+  // Cards shown at a time; "show more" adds as many. Laying out thousands of cards at every
+  // change would make each click slow.
+  var PAGE_SIZE = 60;
 
   /* -- text folding: case, accents and the Danish letters do not matter ---------------- */
 
@@ -237,12 +240,12 @@
     var counts = {};
     var shown = 0;
     var self = this;
+    var matching = [];
     this.cards.forEach(function (card) {
       var passes = self.tests(card, state, terms);
       var failed = keys.filter(function (key) { return !passes[key]; });
-      var visible = failed.length === 0;
-      if (card.element.hidden === visible) card.element.hidden = !visible;
-      if (visible) shown += 1;
+      card.matches = failed.length === 0;
+      if (card.matches) shown += 1;
       // A value's count: how many mentors there would be with it, the other filters as they are.
       self.facets.forEach(function (facet) {
         if (failed.length === 0 || (failed.length === 1 && failed[0] === facet)) {
@@ -261,10 +264,27 @@
       if (self.counts[key].textContent !== text) self.counts[key].textContent = text;
     });
     this.sort(state.sort);
-    var template = shown === 0 ? this.result.getAttribute("data-none")
-      : this.result.getAttribute(shown === 1 ? "data-one" : "data-other");
-    this.result.textContent = format(template, { count: shown });
+    this.show();
     return state;
+  };
+
+  // Shows the first `limit` matching cards, in the current order, and says how many match.
+  Catalogue.prototype.show = function () {
+    var limit = this.limit;
+    var visible = 0;
+    var total = 0;
+    this.order.forEach(function (card) {
+      var on = card.matches && visible < limit;
+      if (card.matches) total += 1;
+      if (on) visible += 1;
+      if (card.element.hidden === on) card.element.hidden = !on;
+    });
+    var result = this.result;
+    var template = total === 0 ? result.getAttribute("data-none")
+      : visible < total ? result.getAttribute("data-some")
+      : result.getAttribute(total === 1 ? "data-one" : "data-other");
+    result.textContent = format(template, { count: total, shown: visible });
+    this.more.hidden = visible >= total;
   };
 
   Catalogue.prototype.sort = function (how) {
@@ -278,6 +298,7 @@
     } else {
       order.sort(function (a, b) { return a.order - b.order; });
     }
+    this.order = order;
     var fragment = document.createDocumentFragment();
     order.forEach(function (card) { fragment.appendChild(card.element); });
     this.list.appendChild(fragment);
@@ -287,10 +308,21 @@
     var self = this;
     var typing = null;
     this.sorted = "";
+    this.order = this.cards.slice();
+    this.limit = PAGE_SIZE;
+    this.more = document.querySelector("[data-ms-more]");
+    this.more.addEventListener("click", function () {
+      var first = self.order.filter(function (card) { return card.matches; })[self.limit];
+      self.limit += PAGE_SIZE;
+      self.show();
+      // Keyboard users go on where the new cards begin.
+      if (first) first.element.querySelector("h2 a").focus();
+    });
     this.form.hidden = false;
     this.restore();
     this.apply();
     function changed(push) {
+      self.limit = PAGE_SIZE;
       var state = self.apply();
       var url = self.query(state);
       if (url === location.search || (url === location.pathname && !location.search)) return;
@@ -301,6 +333,7 @@
     });
     this.form.addEventListener("input", function (event) {
       if (event.target.name !== "q") return;
+      self.limit = PAGE_SIZE;
       self.apply();
       clearTimeout(typing);
       typing = setTimeout(function () { changed(false); }, 400);
