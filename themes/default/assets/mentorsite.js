@@ -299,9 +299,13 @@
       order.sort(function (a, b) { return a.order - b.order; });
     }
     this.order = order;
-    var fragment = document.createDocumentFragment();
-    order.forEach(function (card) { fragment.appendChild(card.element); });
-    this.list.appendChild(fragment);
+    // Reordered while out of the document, so that the page is laid out once, not per card.
+    var list = this.list;
+    var parent = list.parentNode;
+    var next = list.nextSibling;
+    parent.removeChild(list);
+    order.forEach(function (card) { list.appendChild(card.element); });
+    parent.insertBefore(list, next);
   };
 
   Catalogue.prototype.start = function () {
