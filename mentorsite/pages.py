@@ -27,7 +27,6 @@ from .markup import render_markdown
 from .model import FACET_FOLDERS, Item, Mentor, Programme, Role, Rule, Term
 from .photos import AVATAR_COLOURS, initials_avatar
 
-
 # Each facet's data attribute on the catalogue's cards. Short, because with thousands of
 # cards every byte counts; the form's fieldsets say which attribute belongs to which facet.
 CARD_ATTRIBUTES = {

@@ -151,3 +151,43 @@ def test_every_value_the_model_allows_has_its_words_in_every_language() -> None:
             assert strings(f"rule.kinds.{kind}")
         for field in Check.model_fields.values():
             assert strings.raw(f"rule.checks.{field.alias}")
+
+
+def test_published_photos_are_resized_without_metadata_and_made_once(
+    project: Path, tmp_path: Path
+) -> None:
+    from PIL import Image
+
+    photo = project / "content/mentors/anna-jensen.jpg"
+    exif = Image.Exif()
+    exif[0x010F] = "Kameramærke Hemmelig"  # camera make
+    exif[0x8825] = {1: "N", 2: (56.0, 9.0, 0.0), 3: "E", 4: (10.0, 12.0, 0.0)}  # GPS
+    Image.new("RGB", (900, 600), (200, 80, 40)).save(photo, exif=exif)
+    assert b"Hemmelig" in photo.read_bytes()
+
+    assert build(project, tmp_path / "site") == 0
+    for name, size in (("photo.jpg", 320), ("card.jpg", 128)):
+        published = tmp_path / "site/mentors/anna-jensen" / name
+        assert b"Hemmelig" not in published.read_bytes()
+        with Image.open(published) as image:
+            assert image.size == (size, size)
+            assert not image.getexif() and "exif" not in image.info
+
+    cache = sorted((project / ".mentorsite-cache/photos").glob("*.jpg"))
+    assert cache
+    stamps = [p.stat().st_mtime_ns for p in cache]
+    assert build(project, tmp_path / "site") == 0
+    assert sorted((project / ".mentorsite-cache/photos").glob("*.jpg")) == cache
+    assert [p.stat().st_mtime_ns for p in cache] == stamps, "an unchanged photo is not redone"
+
+
+def test_an_unreadable_photo_is_a_content_error(
+    project: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    (project / "content/mentors/anna-jensen.jpg").write_bytes(b"not a picture at all")
+    assert build(project, tmp_path / "site") == 1
+    out = capsys.readouterr().out
+    assert (
+        "content/mentors/anna-jensen.yml:" in out
+        and "photo: 'anna-jensen.jpg' is not an image that can be read" in out
+    )

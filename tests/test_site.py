@@ -237,3 +237,55 @@ def test_free_pages_are_built_as_they_are(staff_site: Path) -> None:
     page = Page.at(staff_site, "spoergsmaal-og-svar/")
     first = (REPO / "content/pages/spoergsmaal-og-svar.md").read_text().splitlines()[0]
     assert first.lstrip("# ") in page.visible
+
+
+def test_each_qualification_has_a_page_linked_from_cards_and_profiles_and_searchable(
+    staff_site: Path,
+) -> None:
+    import json
+
+    index = json.loads((staff_site / "search/search_index.json").read_text(encoding="utf-8"))
+    locations = {doc["location"] for doc in index["docs"]}
+    offered = {
+        q for data in map(lambda m: source("mentors", m), MENTORS) for q in data["qualifications"]
+    }
+    for qualification in offered:
+        url = f"mentors/qualifications/{qualification}/"
+        page = Page.article(staff_site, url)
+        listed = {
+            href.split("/")[-2]
+            for href in page.values("a", "href")
+            if href.startswith("../../") and href.count("/") == 3
+        }
+        holders = {m for m in MENTORS if qualification in source("mentors", m)["qualifications"]}
+        assert holders <= listed, qualification
+        assert url in locations, "Material's search finds the page"
+    card_links = Page.at(staff_site, "mentors/").values("a", "href")
+    assert "qualifications/delegation/" in card_links
+    profile = Page.article(staff_site, "mentors/anna-jensen/").values("a", "href")
+    assert {
+        "../qualifications/delegation/",
+        "../units/it/",
+        "../locations/aarhus/",
+        "../languages/en/",
+        "../models/one-to-one/",
+    } <= set(profile)
+    for folder in ("units", "locations", "languages", "models"):
+        assert (staff_site / "mentors" / folder).is_dir()
+
+
+def test_the_catalogue_can_be_downloaded(staff_site: Path) -> None:
+    import csv
+    import io
+    import json
+
+    links = Page.at(staff_site, "mentors/").values("a", "href")
+    assert "../mentors.csv" in links and "../mentors.json" in links
+    data = json.loads((staff_site / "mentors.json").read_text(encoding="utf-8"))
+    assert data["format"] == "mentorsite/mentors" and data["version"] == 1
+    assert sorted(m["id"] for m in data["mentors"]) == MENTORS
+    raw = (staff_site / "mentors.csv").read_bytes()
+    assert raw.startswith(b"\xef\xbb\xbf")
+    rows = list(csv.reader(io.StringIO(raw.decode("utf-8-sig")), delimiter=";"))
+    assert len(rows) == len(MENTORS) + 1
+    assert any("Søren Søgaard" in row for row in rows)
