@@ -14,27 +14,18 @@ inside the page; the median and the slowest of each kind are reported.
 from __future__ import annotations
 
 import argparse
-import functools
-import http.server
 import shutil
 import statistics
 import subprocess
 import sys
-import threading
 from pathlib import Path
 
-from build_speed import WORK, write_project
 from playwright.sync_api import sync_playwright
 
-FLAGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
+from build_speed import REPO, WORK, write_project
+
+sys.path.insert(0, str(REPO / "tests"))
+from localsite import CHROMIUM_FLAGS, serve  # shared with the browser tests
 
 # Runs in the page: performs one change and returns the milliseconds until the list is
 # laid out again (the handlers run synchronously; reading a layout value forces layout).
@@ -54,18 +45,6 @@ MEASURE = """
 """
 
 
-class _QuietHandler(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, *args: object) -> None:
-        pass
-
-
-def serve(folder: Path) -> tuple[http.server.ThreadingHTTPServer, str]:
-    handler = functools.partial(_QuietHandler, directory=str(folder))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    return server, f"http://127.0.0.1:{server.server_address[1]}/"
-
-
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--mentors", type=int, default=2000)
@@ -80,13 +59,12 @@ def main() -> None:
     print(f"mentors: {args.mentors}")
     print(f"catalogue HTML: {size / 1e6:.2f} MB ({size / args.mentors:.0f} bytes a mentor)")
 
-    server, url = serve(project / "site")
     chromium = shutil.which("chromium")
     if not chromium:
         sys.exit("Debian's chromium is needed: run tests/setup.sh")
     timings: dict[str, list[float]] = {}
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=chromium, args=FLAGS)
+    with serve(project / "site") as url, sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=chromium, args=CHROMIUM_FLAGS)
         page = browser.new_page()
         page.goto(url + "mentors/")
         page.wait_for_selector("[data-ms-filters]:not([hidden])")
@@ -110,7 +88,6 @@ def main() -> None:
                 timing = page.evaluate(MEASURE, ["#ms-sort", "select", order])
                 timings.setdefault("sort", []).append(timing)
         browser.close()
-    server.shutdown()
 
     print(f"{'change':<34} {'median':>8} {'slowest':>8}")
     for name, values in timings.items():

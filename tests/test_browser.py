@@ -2,11 +2,7 @@
 
 from __future__ import annotations
 
-import contextlib
-import functools
-import http.server
 import shutil
-import threading
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -15,7 +11,8 @@ import yaml
 from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import Browser, Page, sync_playwright
 
-from conftest import REPO
+from conftest import REPO, build
+from localsite import CHROMIUM_FLAGS, serve
 
 MENTORS = {
     p.stem: yaml.safe_load(p.read_text(encoding="utf-8"))
@@ -25,15 +22,6 @@ UNITS = {
     u["id"]: u.get("parent")
     for u in yaml.safe_load((REPO / "config/taxonomy.yml").read_text(encoding="utf-8"))["units"]
 }
-CHROMIUM_FLAGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
 
 
 def unit_chain(unit: str) -> list[str]:
@@ -41,23 +29,6 @@ def unit_chain(unit: str) -> list[str]:
     while UNITS.get(chain[-1]):
         chain.append(UNITS[chain[-1]])
     return chain
-
-
-class _QuietHandler(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, *args: object) -> None:
-        pass
-
-
-@contextlib.contextmanager
-def serve(folder: Path) -> Iterator[str]:
-    """A built site on a local port, as a static host would serve it."""
-    handler = functools.partial(_QuietHandler, directory=str(folder))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    try:
-        yield f"http://127.0.0.1:{server.server_address[1]}/"
-    finally:
-        server.shutdown()
 
 
 @pytest.fixture(scope="session")
@@ -250,3 +221,37 @@ def test_no_serious_accessibility_violation(page: Page, site_url: str, url: str)
         if v["impact"] in ("serious", "critical")
     ]
     assert serious == [], "\n".join(map(str, serious))
+
+
+def test_a_long_catalogue_shows_a_page_of_cards_at_a_time(
+    browser: Browser, project: Path, tmp_path: Path
+) -> None:
+    anna = (project / "content/mentors/anna-jensen.yml").read_text(encoding="utf-8")
+    for number in range(150):
+        (project / f"content/mentors/extra-{number:03d}.yml").write_text(
+            anna.replace("Anna Jensen", f"Ekstra Mentor {number:03d}"), encoding="utf-8"
+        )
+    assert build(project, tmp_path / "site") == 0
+    total = len(MENTORS) + 150
+    with serve(tmp_path / "site") as url:
+        page = browser.new_page()
+        page.goto(f"{url}mentors/")
+        page.wait_for_selector("[data-ms-filters]:not([hidden])")
+        assert result_text(page) == f"Viser 60 af {total} mentorer"
+        assert len(shown(page)) == 60
+        more = page.get_by_role("button", name="Vis flere mentorer")
+        more.click()
+        assert len(shown(page)) == 120
+        # The keyboard goes on at the first of the new cards.
+        focused = page.evaluate("document.activeElement.closest('li').dataset.mentor")
+        order = page.eval_on_selector_all(
+            "[data-ms-cards] > li:not([hidden])", "cards => cards.map(c => c.dataset.mentor)"
+        )
+        assert focused == order[60]
+        more.click()
+        assert len(shown(page)) == total and result_text(page) == f"Viser {total} mentorer"
+        assert not more.is_visible()
+        # A filter starts again from the first page.
+        page.get_by_label("Uddelegering").check()
+        assert len(shown(page)) == 60
+        page.close()
