@@ -17,7 +17,8 @@ from pathlib import Path
 from typing import Any
 
 from . import __version__
-from .content import LoadResult, Paths, load_content
+from .content import LoadResult, Paths, build_date, load_content
+from .pairs import check_pairs
 
 EDITION_VARIABLE = "MENTORSITE_EDITION"
 DEFAULT_CONFIG = "mkdocs.yml"
@@ -100,6 +101,25 @@ def _parser() -> argparse.ArgumentParser:
     build.add_argument("--strict", action="store_true", help="treat warnings as errors")
     build.set_defaults(run=run_build)
 
+    pairs = commands.add_parser(
+        "pairs",
+        help="work with a private file of mentees and pairs",
+        description="Commands on a private YAML file of mentees and mentor–mentee pairs. "
+        "Keep that file outside content/: it is never published.",
+    )
+    pair_commands = pairs.add_subparsers(title="commands", metavar="COMMAND", dest="pairs_command")
+    pairs_check = pair_commands.add_parser(
+        "check",
+        help="check every pair against the rules in force",
+        description="Apply every machine-checkable rule in force for each pair's programme on "
+        "the pair's dates. Prints FILE:LINE: RULE: SENTENCE for each violation; exit status 1 "
+        "if there is any.",
+    )
+    config_option(pairs_check)
+    pairs_check.add_argument("file", metavar="FILE", help="the private pairs file")
+    pairs_check.set_defaults(run=run_pairs_check)
+    pairs.set_defaults(run=lambda args: (pairs.print_help(), 2)[1])
+
     serve = commands.add_parser(
         "serve",
         help="preview the site, rebuilding when content, config or themes change",
@@ -153,6 +173,33 @@ def run_check(args: argparse.Namespace) -> int:
 
 def _count(number: int, noun: str) -> str:
     return f"{number} {noun}{'' if number == 1 else 's'}"
+
+
+def run_pairs_check(args: argparse.Namespace) -> int:
+    paths = _project_paths(Path(args.config_file).resolve())
+    result = load_content(paths)
+    if result.content is None:
+        for problem in result.errors:
+            print(problem)
+        print("mentorsite: the content has errors; run mentorsite check", file=sys.stderr)
+        return 1
+    path = Path(args.file)
+    report = check_pairs(path, args.file, result.content, build_date())
+    for line in [*report.problems, *report.violations]:
+        print(line)
+    if report.problems:
+        print(
+            f"mentorsite: {_count(len(report.problems), 'error')} in {args.file}; "
+            "no pair was checked",
+            file=sys.stderr,
+        )
+        return 1
+    print(
+        f"mentorsite: {_count(len(report.violations), 'violation')} in "
+        f"{_count(report.pairs, 'pair')}",
+        file=sys.stderr,
+    )
+    return 1 if report.violations else 0
 
 
 # -- build and serve ------------------------------------------------------------------------

@@ -322,12 +322,20 @@ class DifferentUnit(Model):
 
 
 class LevelGap(Model):
-    min: int = Field(1, ge=0)
-    max: int = Field(2, ge=0)
+    min: int = Field(1, ge=0, description="Fewest levels the mentor ranks above the mentee.")
+    max: int = Field(2, ge=0, description="Most levels the mentor ranks above the mentee.")
+
+    @model_validator(mode="after")
+    def _ordered(self) -> LevelGap:
+        if self.min > self.max:
+            raise ValueError(f"min ({self.min}) is more than max ({self.max})")
+        return self
 
 
 class MaxDuration(Model):
-    months: int = Field(ge=1)
+    months: int | None = Field(
+        None, ge=1, description="At most this many months; default: the programme's duration."
+    )
 
 
 class NoParameters(Model):
@@ -397,6 +405,52 @@ class Role(Model):
         default_factory=dict, description="The role's checklist, by phase id."
     )
     does_not: list[ItemOrText] = Field(default_factory=list, description="The role's boundaries.")
+
+
+# -- a private pairs file (kept outside content/, never published) ---------------------------
+
+MentorId = Annotated[Slug, Ref("mentor")]
+MenteeId = Annotated[Slug, Ref("mentee")]
+
+
+class Wishes(Model):
+    qualifications: list[QualificationId] = Field(default_factory=list)
+    models: list[ModelId] = Field(default_factory=list)
+    programme: ProgrammeId | None = None
+
+
+class Mentee(Model):
+    name: PlainText
+    unit: UnitId
+    level: LevelId
+    location: LocationId
+    languages: list[LanguageId] = Field(min_length=1)
+    wishes: Wishes = Field(default_factory=Wishes)
+
+
+class Pair(Model):
+    mentor: MentorId
+    mentee: MenteeId
+    programme: ProgrammeId
+    model: ModelId = Field(description="The mentoring model the pair follows.")
+    started: date
+    ended: date | None = None
+
+    @model_validator(mode="after")
+    def _in_order(self) -> Pair:
+        if self.ended is not None and self.ended < self.started:
+            raise ValueError(f"ended ({self.ended}) is before started ({self.started})")
+        return self
+
+    def active_on(self, day: date) -> bool:
+        return self.started <= day and (self.ended is None or self.ended > day)
+
+
+class PairsFile(Model):
+    """Mentees and the pairs they are in: personal data, for HR's eyes only."""
+
+    mentees: dict[Slug, Mentee] = Field(default_factory=dict)
+    pairs: list[Pair] = Field(default_factory=list)
 
 
 # The catalogue's pages of each facet, /mentors/<folder>/<id>/, stand beside the

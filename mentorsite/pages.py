@@ -390,7 +390,10 @@ class _Planner:
         check = rule.check
         assert check is not None
         parameters = getattr(check, check.name.replace("-", "_")).model_dump()
-        return self.t(f"rule.checks.{check.name}", **parameters)
+        given = {name: value for name, value in parameters.items() if value is not None}
+        # A parameter left out takes its default from elsewhere (the programme), in words.
+        key = check.name if len(given) == len(parameters) else f"{check.name}-default"
+        return self.t(f"rule.checks.{key}", **given)
 
     def item(self, item: Item) -> ItemView:
         return ItemView(item.text, self.link("rule", item.rule) if item.rule else None)

@@ -53,7 +53,7 @@ def test_strict_turns_warnings_into_errors(project: Path) -> None:
     assert "(--strict: warnings count as errors)" in result.stderr
 
 
-@pytest.mark.parametrize("command", ["check", "build", "serve"])
+@pytest.mark.parametrize("command", ["check", "build", "serve", "pairs"])
 def test_every_command_has_help(project: Path, command: str) -> None:
     result = run(project, command, "--help")
     assert result.returncode == 0 and f"usage: mentorsite {command}" in result.stdout
