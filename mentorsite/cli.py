@@ -17,8 +17,9 @@ from pathlib import Path
 from typing import Any
 
 from . import __version__
-from .content import LoadResult, Paths, build_date, load_content
-from .pairs import check_pairs
+from .content import Content, LoadResult, Paths, build_date, load_content
+from .match import match, result_table, result_yaml
+from .pairs import check_pairs, load_pairs
 
 EDITION_VARIABLE = "MENTORSITE_EDITION"
 DEFAULT_CONFIG = "mkdocs.yml"
@@ -120,6 +121,19 @@ def _parser() -> argparse.ArgumentParser:
     pairs_check.set_defaults(run=run_pairs_check)
     pairs.set_defaults(run=lambda args: (pairs.print_help(), 2)[1])
 
+    match = commands.add_parser(
+        "match",
+        help="propose mentors for the mentees who have none",
+        description="Propose mentors for the mentees of a private pairs file who have no active "
+        "pair. Rules in force and capacity are never broken; among the pairs left, the "
+        "assignment with the best total fit is chosen. Prints a table, then the proposed pairs "
+        "as YAML (or writes the YAML to -o FILE).",
+    )
+    config_option(match)
+    match.add_argument("file", metavar="FILE", help="the private pairs file")
+    match.add_argument("-o", "--output", metavar="FILE", help="write the proposals as YAML here")
+    match.set_defaults(run=run_match)
+
     serve = commands.add_parser(
         "serve",
         help="preview the site, rebuilding when content, config or themes change",
@@ -175,16 +189,47 @@ def _count(number: int, noun: str) -> str:
     return f"{number} {noun}{'' if number == 1 else 's'}"
 
 
-def run_pairs_check(args: argparse.Namespace) -> int:
-    paths = _project_paths(Path(args.config_file).resolve())
-    result = load_content(paths)
+def _valid_content(args: argparse.Namespace) -> Content | None:
+    result = load_content(_project_paths(Path(args.config_file).resolve()))
     if result.content is None:
         for problem in result.errors:
             print(problem)
         print("mentorsite: the content has errors; run mentorsite check", file=sys.stderr)
+    return result.content
+
+
+def run_match(args: argparse.Namespace) -> int:
+    content = _valid_content(args)
+    if content is None:
+        return 1
+    _, pairs, problems = load_pairs(Path(args.file), args.file, content)
+    if pairs is None:
+        for problem in problems:
+            print(problem)
+        print(f"mentorsite: {_count(len(problems), 'error')} in {args.file}", file=sys.stderr)
+        return 1
+    result = match(pairs, content, build_date())
+    print(result_table(result, pairs, content), end="")
+    proposals = result_yaml(result, pairs, content)
+    if args.output:
+        Path(args.output).write_text(proposals, encoding="utf-8")
+        print(f"mentorsite: wrote the proposals to {args.output}", file=sys.stderr)
+    else:
+        print("\n# Proposed pairs\n" + proposals, end="")
+    print(
+        f"mentorsite: {_count(len(result.proposals), 'proposal')}, "
+        f"{len(result.unmatched)} unmatched",
+        file=sys.stderr,
+    )
+    return 0
+
+
+def run_pairs_check(args: argparse.Namespace) -> int:
+    content = _valid_content(args)
+    if content is None:
         return 1
     path = Path(args.file)
-    report = check_pairs(path, args.file, result.content, build_date())
+    report = check_pairs(path, args.file, content, build_date())
     for line in [*report.problems, *report.violations]:
         print(line)
     if report.problems:

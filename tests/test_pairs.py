@@ -198,11 +198,11 @@ def test_the_command_prints_file_line_rule_and_sentence() -> None:
     result = run("pairs", "check", "examples/pairs.yml")
     assert result.returncode == 1
     assert result.stdout.splitlines() == [
-        "examples/pairs.yml:55: different-unit: Jonas Lund's unit Logistik og Lager is part of "
+        "examples/pairs.yml:85: different-unit: Jonas Lund's unit Logistik og Lager is part of "
         "Søren Søgaard's unit Produktion (1 step apart; the rule asks for more than 1)",
-        "examples/pairs.yml:56: level-gap: Thomas Bøgh ranks 3 levels above Emma Berg; the "
+        "examples/pairs.yml:86: level-gap: Thomas Bøgh ranks 3 levels above Emma Berg; the "
         "rule asks for 1 to 2 levels above",
-        "examples/pairs.yml:58: duration-two-years: the pair has run from 2024-06-01 to "
+        "examples/pairs.yml:88: duration-two-years: the pair has run from 2024-06-01 to "
         "2026-11-22, longer than the 24 months allowed",
     ]
     assert "mentorsite: 3 violations in 6 pairs" in result.stderr
