@@ -14,9 +14,12 @@ from .load import Document, read_document, yaml_files
 from .model import (
     CONTENT_KINDS,
     FACET_FOLDERS,
+    RESPONSIBILITIES_FILE,
+    Activity,
     Mentor,
     Organisation,
     Programme,
+    Responsibilities,
     Role,
     Rule,
     Taxonomy,
@@ -24,11 +27,13 @@ from .model import (
 )
 from .problems import Problem, ProblemList, display_path
 from .validate import (
+    check_citations,
     check_id,
     check_mentor,
     check_organisation,
     check_programme,
     check_references,
+    check_responsibilities,
     check_taxonomy,
     validate_document,
 )
@@ -61,6 +66,7 @@ class Content:
     mentors: dict[str, Mentor]
     rules: dict[str, Rule]
     roles: dict[str, Role]
+    activities: list[Activity] = field(default_factory=list)  # the responsibility matrix
     sources: dict[tuple[str, str], Path] = field(default_factory=dict)
     terms: dict[str, dict[str, Term]] = field(init=False)
 
@@ -194,6 +200,13 @@ def _load(paths: Paths, today: date) -> LoadResult:
             if document is not None and instance is not None:
                 items[kind][stem] = (document, instance)
 
+    # The responsibility matrix is one file; a project may do without it.
+    matrix: tuple[Document | None, Any] = (None, None)
+    matrix_path = paths.content / RESPONSIBILITIES_FILE
+    if matrix_path.exists():
+        sources[("responsibilities", "responsibilities")] = matrix_path
+        matrix = read(matrix_path, Responsibilities)
+
     organisation_doc, organisation = config["organisation"]
     taxonomy_doc, taxonomy = config["taxonomy"]
     if organisation is not None:
@@ -220,6 +233,12 @@ def _load(paths: Paths, today: date) -> LoadResult:
                 )
             elif isinstance(instance, Programme):
                 problems.extend(check_programme(document, instance, paths.content))
+    matrix_doc, responsibilities = matrix
+    if responsibilities is not None:
+        problems.extend(check_references(matrix_doc, responsibilities, known))
+        problems.extend(check_responsibilities(matrix_doc, responsibilities))
+    if matrix_doc is None or responsibilities is not None:  # a broken matrix cites nothing
+        problems.extend(check_citations(items["rule"], _models(items["role"]), responsibilities))
 
     result = LoadResult(None, problems.sorted(), files)
     if result.errors or organisation is None or taxonomy is None:
@@ -232,6 +251,7 @@ def _load(paths: Paths, today: date) -> LoadResult:
         mentors=_models(items["mentor"]),
         rules=_models(items["rule"]),
         roles=_models(items["role"]),
+        activities=list(responsibilities.activities) if responsibilities else [],
         sources=sources,
     )
     return result

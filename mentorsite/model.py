@@ -385,9 +385,11 @@ class Rule(Model):
 
 # -- content/roles/<id>.yml ----------------------------------------------------------------
 
+RESPONSIBILITIES_FILE = "responsibilities.yml"  # in content/: the responsibility matrix
+
 
 class Item(Model):
-    """One line of a checklist or of a role's boundaries, optionally citing a rule."""
+    """One line of a role's checklist, optionally citing a rule."""
 
     text: PlainText
     rule: RuleId | None = None
@@ -404,7 +406,38 @@ class Role(Model):
     does: dict[PhaseId, list[ItemOrText]] = Field(
         default_factory=dict, description="The role's checklist, by phase id."
     )
-    does_not: list[ItemOrText] = Field(default_factory=list, description="The role's boundaries.")
+
+    # Fields that moved elsewhere, with where to, for those who still write them.
+    MOVED: ClassVar[dict[str, str]] = {
+        "does_not": "a role's boundaries are the activities marked 'never' for it in "
+        f"content/{RESPONSIBILITIES_FILE}; move each line there",
+    }
+
+
+# -- content/responsibilities.yml ----------------------------------------------------------
+
+# A role's part in an activity. "never" is a boundary: what the role does not do.
+Responsibility = Literal["owns", "takes-part", "informed", "never"]
+RESPONSIBILITIES: tuple[str, ...] = get_args(Responsibility)
+
+
+class Activity(Model):
+    """One row of the responsibility matrix: something done in a programme, and who does it."""
+
+    id: Slug
+    name: PlainText
+    rules: list[RuleId] = Field(default_factory=list, description="The rules it rests on.")
+    roles: dict[RoleId, Responsibility] = Field(
+        min_length=1,
+        description="Each role's part: owns, takes-part, informed, or never (the role's "
+        "boundary). A role left out has no part in it.",
+    )
+
+
+class Responsibilities(Model):
+    """Who does what: the one source of the roles overview and of every role's boundaries."""
+
+    activities: list[Activity] = Field(min_length=1)
 
 
 # -- a private pairs file (kept outside content/, never published) ---------------------------

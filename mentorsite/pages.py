@@ -24,7 +24,16 @@ from .content import Content, build_date
 from .exports import mentors_csv, mentors_json
 from .locale import Strings
 from .markup import render_markdown
-from .model import FACET_FOLDERS, Item, Mentor, Programme, Role, Rule, Term
+from .model import (
+    FACET_FOLDERS,
+    RESPONSIBILITIES,
+    Activity,
+    Mentor,
+    Programme,
+    Role,
+    Rule,
+    Term,
+)
 from .photos import AVATAR_COLOURS, initials_avatar
 
 # Each facet's data attribute on the catalogue's cards. Short, because with thousands of
@@ -125,6 +134,27 @@ class Facet:
 class ItemView:
     text: str
     rule: Link | None
+    key: str  # stable while the item's phase and text are: where its tick is kept
+
+
+@dataclass(frozen=True)
+class ActivityView:
+    """A row of the responsibility matrix."""
+
+    id: str
+    name: str
+    rules: list[Link]
+    anchor: str  # its row on the roles overview, from the site's root
+
+    @property
+    def row_id(self) -> str:
+        return self.anchor.rpartition("#")[2]
+
+
+@dataclass(frozen=True)
+class MatrixRow:
+    activity: ActivityView
+    cells: list[tuple[str, str]]  # per role, in the roles' order: (responsibility, words)
 
 
 @dataclass(frozen=True)
@@ -197,7 +227,25 @@ class RoleView:
     summary: str
     description: Markup
     phases: list[PhaseView]
-    boundaries: list[ItemView]
+    # What the role owns, takes part in, is informed of: (heading, activities), in that order.
+    responsibilities: list[tuple[str, list[ActivityView]]]
+    boundaries: list[ActivityView]  # what the role never does
+    checklists: list[Link] = field(default_factory=list)  # its checklist in each programme
+
+
+@dataclass(frozen=True)
+class ChecklistView:
+    """A role's checklist in one programme: the page to tick off and print."""
+
+    programme: Link
+    role: RoleView
+    phases: list[PhaseView]
+    key: str  # where the ticks are kept in the browser: "<programme>/<role>"
+    url: str
+
+    @property
+    def count(self) -> int:
+        return sum(len(phase.items) for phase in self.phases)
 
 
 @dataclass
@@ -220,7 +268,7 @@ class ProgrammeView:
     apply_url: str | None
     apply_text: str | None
     rules: list[RuleView]
-    checklists: list[tuple[RoleView, list[PhaseView]]]
+    checklists: list[ChecklistView]
     mentors: list[Link]
     empty_topics: list[str]
 
@@ -245,6 +293,7 @@ class _Planner:
         self.hidden = set() if edition is Edition.HR else set(content.organisation.hr_only)
         self.assets: list[Asset] = []
         self._terms: dict[tuple[str, str], TermView] = {}
+        self.activities: dict[str, ActivityView] = {}
 
     def url(self, path: str) -> str:
         return page_url(path, self.directory_urls)
@@ -366,8 +415,14 @@ class _Planner:
         cited_by = [
             (self.link("role", role_id), item.text)
             for role_id, role in self.content.roles.items()
-            for item in _items(role)
+            for items in role.does.values()
+            for item in items
             if item.rule == rule_id
+        ]
+        cited_by += [
+            (Link(self.t("roles.matrix"), self.activities[activity.id].anchor), activity.name)
+            for activity in self.content.activities
+            if rule_id in activity.rules
         ]
         return RuleView(
             id=rule_id,
@@ -395,18 +450,24 @@ class _Planner:
         key = check.name if len(given) == len(parameters) else f"{check.name}-default"
         return self.t(f"rule.checks.{key}", **given)
 
-    def item(self, item: Item) -> ItemView:
-        return ItemView(item.text, self.link("rule", item.rule) if item.rule else None)
-
     def phases(self, role: Role, programme_id: str | None = None) -> list[PhaseView]:
-        """The role's checklist by phase, in the taxonomy's order of phases."""
+        """The role's checklist by phase, in the taxonomy's order of phases.
+
+        Each item's key comes from its phase and text, so that a tick stays on its item
+        when others are added, removed or moved; and goes when the item itself changes.
+        """
         phases = []
+        keys: set[str] = set()
         for phase in self.content.taxonomy.phases:
-            items = [
-                self.item(item)
-                for item in role.does.get(phase.id, [])
-                if programme_id is None or self.rule_binds(item.rule, programme_id)
-            ]
+            items = []
+            for item in role.does.get(phase.id, []):
+                key = hashlib.sha1(f"{phase.id}\n{item.text}".encode()).hexdigest()[:10]
+                while key in keys:  # the same line twice in a phase
+                    key += "x"
+                keys.add(key)
+                if programme_id is None or self.rule_binds(item.rule, programme_id):
+                    rule = self.link("rule", item.rule) if item.rule else None
+                    items.append(ItemView(item.text, rule, key))
             if items:
                 phases.append(PhaseView(phase, items))
         return phases
@@ -417,7 +478,20 @@ class _Planner:
         programmes = self.content.rules[rule_id].programmes
         return not programmes or programme_id in programmes
 
+    def activity(self, activity: Activity) -> ActivityView:
+        return ActivityView(
+            activity.id,
+            activity.name,
+            [self.link("rule", r) for r in activity.rules],
+            f"{self.url('roles/index.md')}#activity-{activity.id}",
+        )
+
     def role(self, role_id: str, role: Role) -> RoleView:
+        parts: dict[str, list[ActivityView]] = {part: [] for part in RESPONSIBILITIES}
+        for activity in self.content.activities:
+            part = activity.roles.get(role_id)
+            if part is not None:
+                parts[part].append(self.activities[activity.id])
         return RoleView(
             id=role_id,
             url=self.url(f"roles/{role_id}.md"),
@@ -425,8 +499,47 @@ class _Planner:
             summary=role.summary,
             description=render_markdown(role.description),
             phases=self.phases(role),
-            boundaries=[self.item(item) for item in role.does_not],
+            responsibilities=[
+                (self.t(f"role.parts.{part}"), parts[part])
+                for part in RESPONSIBILITIES
+                if part != "never" and parts[part]
+            ],
+            boundaries=parts["never"],
         )
+
+    def matrix(self, roles: dict[str, RoleView]) -> list[MatrixRow]:
+        """Who does what: an activity a row, a role a column, each cell a part or empty."""
+        return [
+            MatrixRow(
+                self.activities[activity.id],
+                [
+                    (
+                        activity.roles.get(role_id, ""),
+                        self.t(f"responsibility.{activity.roles[role_id]}")
+                        if role_id in activity.roles
+                        else "",
+                    )
+                    for role_id in roles
+                ],
+            )
+            for activity in self.content.activities
+        ]
+
+    def checklists(self, programme_id: str, roles: dict[str, RoleView]) -> list[ChecklistView]:
+        """Each role's checklist in a programme, with the items whose rules bind it."""
+        programme = self.link("programme", programme_id)
+        checklists = []
+        for role_id, role in roles.items():
+            phases = self.phases(self.content.roles[role_id], programme_id)
+            if phases:
+                path = f"programmes/{programme_id}/{role_id}.md"
+                checklists.append(
+                    ChecklistView(
+                        programme, role, phases, f"{programme_id}/{role_id}", self.url(path)
+                    )
+                )
+                role.checklists.append(Link(programme.label, self.url(path)))
+        return checklists
 
     # -- programmes
 
@@ -495,10 +608,7 @@ class _Planner:
             rules=[
                 view for rule_id, view in rules.items() if self.rule_binds(rule_id, programme_id)
             ],
-            checklists=[
-                (view, self.phases(c.roles[role_id], programme_id))
-                for role_id, view in roles.items()
-            ],
+            checklists=self.checklists(programme_id, roles),
             mentors=[
                 Link(m.name, m.url) for m in mentors if programme_id in c.mentors[m.id].programmes
             ],
@@ -517,6 +627,7 @@ class _Planner:
             )
         )
         facets = self.facets(mentors, programmes=[self.link("programme", p) for p in c.programmes])
+        self.activities = {a.id: self.activity(a) for a in c.activities}
         rules = {i: self.rule(i, r) for i, r in c.rules.items()}
         roles = {
             i: self.role(i, r)
@@ -566,6 +677,18 @@ class _Planner:
                 )
                 for p in programmes
             ),
+            *(
+                page(
+                    f"programmes/{p.id}/{checklist.role.id}.md",
+                    "checklist.md.j2",
+                    t("checklist.title", role=checklist.role.name, programme=p.name),
+                    c.source("role", checklist.role.id),
+                    in_nav=False,
+                    checklist=checklist,
+                )
+                for p in programmes
+                for checklist in p.checklists
+            ),
             page(
                 "mentors/index.md",
                 "catalogue.md.j2",
@@ -605,7 +728,9 @@ class _Planner:
                 "roles/index.md",
                 "roles.md.j2",
                 t("nav.roles"),
+                c.sources.get(("responsibilities", "responsibilities")),
                 roles=list(roles.values()),
+                matrix=self.matrix(roles),
                 meta={"hide": ["toc"]},
             ),
             *(
@@ -739,10 +864,6 @@ def plan_site(
 ) -> Site:
     """Every generated page of the site, and the files copied with them."""
     return _Planner(content, strings, edition, today or build_date(), directory_urls).plan()
-
-
-def _items(role: Role) -> list[Item]:
-    return [item for items in role.does.values() for item in items] + list(role.does_not)
 
 
 def _unique(assets: list[Asset]) -> list[Asset]:

@@ -16,7 +16,18 @@ from typing import Annotated, Any, Literal, Union, get_args, get_origin
 from pydantic import BaseModel, ValidationError
 
 from .load import Document, Loc
-from .model import SLUG, Mentor, Organisation, Programme, Ref, Taxonomy
+from .model import (
+    RESPONSIBILITIES_FILE,
+    SLUG,
+    Mentor,
+    Organisation,
+    Programme,
+    Ref,
+    Responsibilities,
+    Role,
+    Rule,
+    Taxonomy,
+)
 from .photos import check_photo
 from .problems import Problem, Severity, did_you_mean
 
@@ -80,7 +91,11 @@ def _translate(document: Document, model: type[BaseModel], detail: Any) -> Probl
     if kind == "missing":
         return document.problem(loc[:-1], f"{where}: required field is missing", key=True)
     if kind == "extra_forbidden":
-        fields = _fields_of(_model_at(model, loc[:-1]))
+        owner = _model_at(model, loc[:-1])
+        moved = getattr(owner, "MOVED", {}).get(loc[-1])
+        if moved:
+            return document.problem(loc, f"{field_name(loc)}: {moved}", key=True)
+        fields = _fields_of(owner)
         hint = did_you_mean(str(loc[-1]), fields)
         if not hint and fields:
             hint = f"; expected one of: {', '.join(fields)}"
@@ -249,6 +264,57 @@ def check_taxonomy(document: Document, taxonomy: Taxonomy) -> list[Problem]:
                 break  # a cycle further up, reported at its own units
             chain.append(current)
             current = parents[current]
+    return problems
+
+
+def check_responsibilities(document: Document, responsibilities: Responsibilities) -> list[Problem]:
+    """Each activity once: its id is how its history and its links find it."""
+    problems = []
+    seen: set[str] = set()
+    for index, activity in enumerate(responsibilities.activities):
+        if activity.id in seen:
+            problems.append(
+                document.problem(
+                    ("activities", index, "id"),
+                    f"activities[{index}].id: '{activity.id}' is defined twice",
+                )
+            )
+        seen.add(activity.id)
+    return problems
+
+
+def cited_rules(role_id: str, role: Role, responsibilities: Responsibilities | None) -> set[str]:
+    """The rules a role's page cites: in its checklist, and in the activities it has a part in."""
+    cited = {item.rule for items in role.does.values() for item in items if item.rule}
+    for activity in responsibilities.activities if responsibilities else []:
+        if role_id in activity.roles:
+            cited.update(activity.rules)
+    return cited
+
+
+def check_citations(
+    rules: dict[str, tuple[Document, Rule]],
+    roles: dict[str, Role],
+    responsibilities: Responsibilities | None,
+) -> list[Problem]:
+    """A rule that binds a role should be cited where that role reads what it must do."""
+    cited = {
+        role_id: cited_rules(role_id, role, responsibilities) for role_id, role in roles.items()
+    }
+    problems = []
+    for rule_id, (document, rule) in rules.items():
+        for index, role_id in enumerate(rule.applies_to):
+            if role_id in cited and rule_id not in cited[role_id]:
+                problems.append(
+                    document.problem(
+                        ("applies_to", index),
+                        f"applies_to[{index}]: the rule binds the role '{role_id}', but that "
+                        "role's page does not mention it; cite it in a checklist item of "
+                        f"content/roles/{role_id}.yml or in an activity of "
+                        f"content/{RESPONSIBILITIES_FILE}",
+                        severity=Severity.WARNING,
+                    )
+                )
     return problems
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import shutil
 from collections.abc import Iterator
 from pathlib import Path
@@ -207,8 +208,10 @@ def test_without_javascript_every_mentor_is_listed(browser: Browser, site_url: s
         "",
         "mentors/",
         "mentors/anna-jensen/",
+        "roles/",
         "roles/line-manager/",
         "programmes/lederudvikling-2026/",
+        "programmes/lederudvikling-2026/line-manager/",
     ],
 )
 def test_no_serious_accessibility_violation(page: Page, site_url: str, url: str) -> None:
@@ -255,3 +258,79 @@ def test_a_long_catalogue_shows_a_page_of_cards_at_a_time(
         page.get_by_label("Uddelegering").check()
         assert len(shown(page)) == 60
         page.close()
+
+
+# -- checklists -----------------------------------------------------------------------------
+
+
+def checklist(page: Page, site_url: str, programme: str, role: str) -> None:
+    page.goto(f"{site_url}programmes/{programme}/{role}/")
+    page.wait_for_selector("[data-ms-checklist-tools]:not([hidden])")
+
+
+def ticked(page: Page) -> list[str]:
+    return page.eval_on_selector_all(
+        "input[data-ms-item]:checked", "boxes => boxes.map(b => b.labels[0].innerText)"
+    )
+
+
+def test_ticks_are_kept_per_programme_and_role_and_can_be_reset(page: Page, site_url: str) -> None:
+    checklist(page, site_url, "lederudvikling-2026", "mentor")
+    page.get_by_label("Læs mentees ansøgning og samtaleguiden før første møde.").check()
+    page.get_by_label("Besvar slutevalueringen.").check()
+    page.reload()
+    page.wait_for_selector("[data-ms-checklist-tools]:not([hidden])")
+    assert ticked(page) == [
+        "Læs mentees ansøgning og samtaleguiden før første møde.",
+        "Besvar slutevalueringen.",
+    ]
+    # The same role in another programme, and another role in this one, start empty.
+    checklist(page, site_url, "mentorkorps", "mentor")
+    assert ticked(page) == []
+    page.get_by_label("Besvar slutevalueringen.").check()
+    checklist(page, site_url, "lederudvikling-2026", "mentee")
+    assert ticked(page) == []
+    # A reset clears this checklist only, and says so.
+    checklist(page, site_url, "lederudvikling-2026", "mentor")
+    assert len(ticked(page)) == 2
+    page.get_by_role("button", name="Fjern alle krydser").click()
+    assert ticked(page) == []
+    assert page.get_by_role("status").inner_text() == "Alle krydser er fjernet."
+    page.reload()
+    page.wait_for_selector("[data-ms-checklist-tools]:not([hidden])")
+    assert ticked(page) == []
+    checklist(page, site_url, "mentorkorps", "mentor")
+    assert ticked(page) == ["Besvar slutevalueringen."]
+
+
+def test_a_checklist_prints_on_a4_with_boxes_and_without_the_sites_chrome(
+    page: Page, site_url: str
+) -> None:
+    checklist(page, site_url, "lederudvikling-2026", "line-manager")
+    page.get_by_label("Indstil medarbejderen til programmet.").check()
+    page.emulate_media(media="print")
+    for chrome in (".md-header", ".md-sidebar--primary", ".md-footer", "[data-ms-checklist-tools]"):
+        assert not page.locator(chrome).first.is_visible(), chrome
+    boxes = page.locator("input[data-ms-item]")
+    role = yaml.safe_load((REPO / "content/roles/line-manager.yml").read_text(encoding="utf-8"))
+    assert boxes.count() == sum(len(items) for items in role["does"].values())
+    assert all(box.is_visible() for box in boxes.all())
+    border = page.eval_on_selector(
+        "input[data-ms-item]", "box => getComputedStyle(box).borderTopStyle"
+    )
+    assert border == "solid"  # a box drawn in ink, not a form control that may print blank
+    pdf = page.pdf(prefer_css_page_size=True)
+    sizes = re.findall(rb"/MediaBox \[0 0 ([\d.]+) ([\d.]+)\]", pdf)
+    assert sizes and len(sizes) <= 2  # one page, two at most
+    assert all(abs(float(w) - 595) < 2 and abs(float(h) - 842) < 2 for w, h in sizes)  # A4
+
+
+def test_without_javascript_a_checklist_still_has_its_boxes(
+    browser: Browser, site_url: str
+) -> None:
+    context = browser.new_context(java_script_enabled=False)
+    page = context.new_page()
+    page.goto(f"{site_url}programmes/lederudvikling-2026/mentee/")
+    assert page.locator("input[data-ms-item]").count() > 10
+    assert not page.get_by_role("button", name="Fjern alle krydser").is_visible()
+    context.close()

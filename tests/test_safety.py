@@ -118,7 +118,11 @@ def test_no_field_of_any_kind_can_inject_into_the_site(project: Path, tmp_path: 
     set_field("content/roles/mentee.yml", "description", _block(MARKDOWN_PAYLOAD))
     edit(
         project / "content/roles/mentee.yml",
-        lambda s: s.replace("does_not:\n", f"does_not:\n  - {_yaml(next(plain))}\n", 1),
+        lambda s: s.replace("  before:\n", f"  before:\n    - {_yaml(next(plain))}\n", 1),
+    )
+    edit(
+        project / "content/responsibilities.yml",
+        lambda s: s.replace("name: Matche mentor og mentee", f"name: {_yaml(next(plain))}", 1),
     )
     edit(
         project / "config/taxonomy.yml",

@@ -95,10 +95,10 @@ def test_programme_handbook_reads_in_order_with_rhythm_rules_checklists_and_how_
     # Rules that bind this programme, and not the one that binds only another programme.
     assert "../../rules/different-unit/" in links
     assert "../../rules/group-size/" not in links
-    # Each role's checklist, with a way to the printable page.
-    assert len(page.values("details", "class")) == len(ROLES)
+    # Each role is linked to its checklist for this programme.
     for role in ROLES:
-        assert f"../../roles/{role}/" in links
+        assert f"{role}/" in links
+        assert (staff_site / "programmes/lederudvikling-2026" / role / "index.html").is_file()
     # A material kept as a file in content/ is published with the site.
     material = next(url for url in links if "files/materials/mentoraftale" in url)
     assert (staff_site / "programmes/lederudvikling-2026" / material / "index.html").is_file()
@@ -186,20 +186,41 @@ def test_profiles_are_not_in_the_navigation(staff_site: Path) -> None:
         assert not any(f"mentors/{m}/" in nav for m in MENTORS)
 
 
-def test_roles_overview_sets_each_roles_does_and_does_not_side_by_side(staff_site: Path) -> None:
-    page = Page.at(staff_site, "roles/")
-    for role in ROLES:
-        data = source("roles", role)
-        items = [i if isinstance(i, str) else i["text"] for i in data["does_not"]]
-        items += [
-            i if isinstance(i, str) else i["text"] for phase in data["does"].values() for i in phase
-        ]
-        for item in items:
-            assert item in page.visible, (role, item)
-    assert page.visible.count("Gør ikke") == len(ROLES)
+def matrix() -> list[dict]:
+    path = REPO / "content/responsibilities.yml"
+    return yaml.safe_load(path.read_text(encoding="utf-8"))["activities"]
 
 
-def test_role_page_has_a_checkbox_per_item_grouped_by_phase_and_prints_on_a4(
+PARTS = {
+    "owns": "Har ansvaret",
+    "takes-part": "Deltager",
+    "informed": "Orienteres",
+    "never": "Aldrig",
+}
+
+
+def test_roles_overview_is_the_responsibility_matrix(staff_site: Path) -> None:
+    html = (staff_site / "roles/index.html").read_text(encoding="utf-8")
+    order = [r for _, r in sorted((source("roles", r)["order"], r) for r in ROLES)]
+    table = html[html.index('<table class="ms-matrix"') : html.index("</table>")]
+    header = Page(table[: table.index("</thead>")])
+    assert header.values("a", "href") == [f"{role}/" for role in order]
+    rows = table[table.index("<tbody>") :].split("<tr ")[1:]
+    assert len(rows) == len(matrix())
+    for row, activity in zip(rows, matrix(), strict=True):
+        cells = re.findall(r"<td[^>]*>(.*?)</td>", row)
+        assert cells == [PARTS.get(activity["roles"].get(role), "") for role in order], activity
+        assert activity["name"] in Page(row).visible
+        for rule in activity.get("rules", []):
+            assert f"../rules/{rule}/" in Page(row).values("a", "href")
+    # Each role's boundaries side by side, under the matrix.
+    cards = Page(html[html.index("</table>") :]).visible
+    for activity in matrix():
+        if "never" in activity["roles"].values():
+            assert activity["name"] in cards
+
+
+def test_role_page_shows_its_part_of_the_matrix_and_its_checklist_by_phase(
     staff_site: Path,
 ) -> None:
     data = source("roles", "line-manager")
@@ -209,13 +230,22 @@ def test_role_page_has_a_checkbox_per_item_grouped_by_phase_and_prints_on_a4(
     boxes = [
         v for t, n, v in page.attributes if t == "input" and n == "id" and not v.startswith("__")
     ]  # Material's own
-    assert len(boxes) == count
+    assert len(boxes) == len(set(boxes)) == count
     labels = [v for v in page.values("label", "for") if not v.startswith("__")]
     assert sorted(labels) == sorted(boxes)
     phases = ["Før start", "Opstart", "Undervejs", "Afslutning"]
     positions = [page.visible.index(p) for p in phases]
     assert positions == sorted(positions)
-    assert "Spørger ikke mentor om indholdet af samtalerne." in page.visible
+    # The boundaries are the matrix's "never" for the role, in the matrix's order.
+    never = [a["name"] for a in matrix() if a["roles"].get("line-manager") == "never"]
+    boundaries = html[html.index('<ul class="ms-does-not">') :]
+    boundaries = Page(boundaries[: boundaries.index("</ul>")]).visible
+    assert [boundaries.index(name) for name in never] == sorted(
+        boundaries.index(name) for name in never
+    )
+    owned = [a["name"] for a in matrix() if a["roles"].get("line-manager") == "owns"]
+    assert all(name in page.visible for name in owned)
+    assert "Har ansvaret for" in page.visible and "Gør ikke" in page.visible
     css = (staff_site / "assets/mentorsite/mentorsite.css").read_text()
     assert "@media print" in css and "size: A4" in css
 

@@ -4,7 +4,7 @@
  *   counts per value, all kept in the URL's query string.
  * - The shortlist: stars on cards and profiles, kept in localStorage, sent to the
  *   coordinator in one step.
- * - Print buttons on role pages.
+ * - Checklists: ticks kept in localStorage per programme and role, a reset, a print button.
  */
 (function () {
   "use strict";
@@ -373,6 +373,49 @@
     }
   };
 
+  /* -- checklists: ticks kept per programme and role -------------------------------- */
+
+  var CHECKLIST_KEY = "mentorsite.checklist";
+
+  function startChecklist(box) {
+    if (box.hasAttribute("data-ms-started")) return;
+    box.setAttribute("data-ms-started", "");
+    // One entry per site, programme and role: the ticked items' keys.
+    var key = CHECKLIST_KEY + ":" + new URL(siteRoot()).pathname + ":" +
+      box.getAttribute("data-ms-checklist");
+    var inputs = box.querySelectorAll("input[data-ms-item]");
+    var status = box.querySelector("[data-ms-checklist-status]");
+    var ticked = [];
+    try {
+      ticked = JSON.parse(localStorage.getItem(key) || "[]");
+      if (!Array.isArray(ticked)) ticked = [];
+    } catch (error) { /* nothing kept */ }
+    function save() {
+      // Items no longer on the page drop out here: their ticks were for a text that changed.
+      var keys = [];
+      inputs.forEach(function (input) {
+        if (input.checked) keys.push(input.getAttribute("data-ms-item"));
+      });
+      try {
+        if (keys.length) localStorage.setItem(key, JSON.stringify(keys));
+        else localStorage.removeItem(key);
+      } catch (error) { /* private mode: ticks last as long as the page */ }
+    }
+    inputs.forEach(function (input) {
+      input.checked = ticked.indexOf(input.getAttribute("data-ms-item")) >= 0;
+      input.addEventListener("change", function () {
+        save();
+        status.textContent = status.getAttribute("data-ms-kept");
+      });
+    });
+    box.querySelector("[data-ms-reset]").onclick = function () {
+      inputs.forEach(function (input) { input.checked = false; });
+      save();
+      status.textContent = status.getAttribute("data-ms-cleared");
+    };
+    box.querySelector("[data-ms-checklist-tools]").hidden = false;
+  }
+
   /* -- start ---------------------------------------------------------------------------- */
 
   // Material's search dialog has no name of its own; give it the one of its search field.
@@ -389,6 +432,7 @@
       button.hidden = false;
       button.onclick = function () { window.print(); };
     });
+    document.querySelectorAll("[data-ms-checklist]").forEach(startChecklist);
     profileStar();
     var filters = document.querySelector("[data-ms-filters]");
     if (filters && !filters.hasAttribute("data-ms-started")) {
