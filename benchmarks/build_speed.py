@@ -97,6 +97,7 @@ def write_project(folder: Path, mentors: int, seed: int = 1) -> Path:
     shutil.copytree(REPO / "config", folder / "config")
     for kind in ("programmes", "rules", "roles", "materials", "pages"):
         shutil.copytree(REPO / "content" / kind, folder / "content" / kind)
+    shutil.copy(REPO / "content/responsibilities.yml", folder / "content/responsibilities.yml")
     shutil.copy(REPO / "mkdocs.yml", folder / "mkdocs.yml")
     taxonomy = yaml.safe_load((folder / "config/taxonomy.yml").read_text(encoding="utf-8"))
     ids = {key: [t["id"] for t in taxonomy[key]] for key in taxonomy}

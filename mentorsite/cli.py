@@ -17,9 +17,14 @@ from pathlib import Path
 from typing import Any
 
 from . import __version__
+from .changes import Change, by_commit, list_changes
 from .content import Content, LoadResult, Paths, build_date, load_content
+from .history import NO_COMMITS, Commit, HistoryError, read_history
+from .locale import Strings
 from .match import match, result_table, result_yaml
 from .pairs import check_pairs, load_pairs
+from .problems import did_you_mean
+from .render import theme_dirs
 
 EDITION_VARIABLE = "MENTORSITE_EDITION"
 DEFAULT_CONFIG = "mkdocs.yml"
@@ -134,6 +139,26 @@ def _parser() -> argparse.ArgumentParser:
     match.add_argument("-o", "--output", metavar="FILE", help="write the proposals as YAML here")
     match.set_defaults(run=run_match)
 
+    changes = commands.add_parser(
+        "changes",
+        help="list what changed in the rules, roles and programmes, in words",
+        description="List the changes to rules, roles, programmes and responsibilities "
+        "from the git history, newest first: each commit with its date, id and subject, "
+        "then what it changed, in the site's language. Only committed changes count.",
+    )
+    config_option(changes)
+    changes.add_argument(
+        "--since",
+        metavar="REV",
+        help="only changes made after REV (a tag, branch or commit), as in git's REV..HEAD",
+    )
+    changes.add_argument(
+        "--role",
+        metavar="ROLE",
+        help="only what concerns the role with this id, e.g. line-manager",
+    )
+    changes.set_defaults(run=run_changes)
+
     serve = commands.add_parser(
         "serve",
         help="preview the site, rebuilding when content, config or themes change",
@@ -245,6 +270,68 @@ def run_pairs_check(args: argparse.Namespace) -> int:
         file=sys.stderr,
     )
     return 1 if report.violations else 0
+
+
+def run_changes(args: argparse.Namespace) -> int:
+    content = _valid_content(args)
+    if content is None:
+        return 1
+    if args.role is not None and args.role not in content.roles:
+        roles = ", ".join(content.roles)
+        hint = did_you_mean(args.role, content.roles) or f"; the roles are {roles}"
+        print(f"mentorsite: error: unknown role '{args.role}'{hint}", file=sys.stderr)
+        return 1
+    try:
+        history = read_history(content.paths, since=args.since)
+    except HistoryError as error:
+        print(f"mentorsite: error: {error}", file=sys.stderr)
+        return 1
+    if not history.available:
+        # Nothing to list is the truth for a repository without commits; anywhere else
+        # an empty list would pass for "nothing changed", so it is an error.
+        if history.status == NO_COMMITS:
+            print(f"mentorsite: no history yet: {history.reason}", file=sys.stderr)
+            return 0
+        print(f"mentorsite: error: no history: {history.reason}", file=sys.stderr)
+        return 1
+    if history.shallow:
+        print(f"mentorsite: warning: {history.reason}", file=sys.stderr)
+    strings = Strings.load(content.organisation.language, _theme_dirs(Path(args.config_file)))
+    groups = by_commit(list_changes(history, content, strings, role=args.role))
+    try:
+        _print_changes(groups, strings)
+    except BrokenPipeError:  # `mentorsite changes | head`: the reader has seen enough
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 0
+    count = sum(len(changes) for _, changes in groups)
+    print(
+        f"mentorsite: {_count(count, 'change')} in {_count(len(groups), 'commit')}"
+        + (f" concerning the role {args.role}" if args.role else ""),
+        file=sys.stderr,
+    )
+    return 0
+
+
+def _print_changes(groups: list[tuple[Commit, list[Change]]], strings: Strings) -> None:
+    for number, (commit, changes) in enumerate(groups):
+        if number:
+            print()
+        print(f"{commit.day.isoformat()}  {commit.short}  {commit.subject}")
+        for change in changes:
+            kind = strings(f"changes.kinds.{change.kind}")
+            print(f"  {kind}: {change.title}" if change.title != kind else f"  {kind}")
+            for sentence in change.sentences:
+                print(f"    {sentence}")
+
+
+def _theme_dirs(config_file: Path) -> list[Path]:
+    """The theme folders of the project, its own first: its UI strings win."""
+    config_file = config_file.resolve()
+    if not config_file.is_file():
+        return theme_dirs()
+    plugin = _load_mkdocs_config(config_file).plugins.get("mentorsite")
+    custom = getattr(getattr(plugin, "config", None), "theme_dir", None)
+    return theme_dirs(config_file.parent / custom if custom else None)
 
 
 # -- build and serve ------------------------------------------------------------------------

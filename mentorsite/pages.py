@@ -20,8 +20,10 @@ from urllib.parse import quote
 
 from markupsafe import Markup
 
+from .changes import Change, by_commit, list_changes
 from .content import Content, build_date
 from .exports import mentors_csv, mentors_json
+from .history import History
 from .locale import Strings
 from .markup import render_markdown
 from .model import (
@@ -203,6 +205,24 @@ class MentorView:
     filters: dict[str, str]
 
 
+@dataclass(frozen=True)
+class ChangedItem:
+    """One item as one commit changed it: what it is, where it is now, what changed."""
+
+    kind: str  # in words
+    title: str
+    link: Link | None  # None once the item is gone
+    sentences: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class CommitView:
+    day: str  # in words
+    subject: str
+    short: str  # the commit's abbreviated id
+    items: list[ChangedItem]
+
+
 @dataclass
 class RuleView:
     id: str
@@ -217,6 +237,7 @@ class RuleView:
     text: Markup
     check: str | None
     cited_by: list[tuple[Link, str]]
+    history: list[CommitView] = field(default_factory=list)  # newest first
 
 
 @dataclass
@@ -284,8 +305,10 @@ class _Planner:
         edition: Edition,
         today: date,
         directory_urls: bool,
+        history: History | None,
     ) -> None:
         self.content = content
+        self.history = history
         self.t = strings
         self.edition = edition
         self.today = today
@@ -541,6 +564,71 @@ class _Planner:
                 role.checklists.append(Link(programme.label, self.url(path)))
         return checklists
 
+    # -- history
+
+    def history_note(self) -> str | None:
+        """Why the history is missing or cut short, in the site's language; None if whole."""
+        if self.history is None or (self.history.available and not self.history.shallow):
+            return None
+        return self.t(f"history.status.{self.history.status}")
+
+    def commits(self, changes: list[Change]) -> list[CommitView]:
+        """Changes under their commits, newest first, each item linked to where it is now."""
+        return [
+            CommitView(
+                self.t.date(commit.day),
+                commit.subject,
+                commit.short,
+                [self.changed_item(change) for change in group],
+            )
+            for commit, group in by_commit(changes)
+        ]
+
+    def changed_item(self, change: Change) -> ChangedItem:
+        folders = {"rule": "rules", "role": "roles", "programme": "programmes"}
+        if change.kind in folders:
+            exists = change.id in getattr(self.content, folders[change.kind])
+            link = self.link(change.kind, change.id) if exists else None
+        else:  # the responsibility matrix, on the roles overview
+            link = Link(self.t("roles.matrix"), self.url("roles/index.md"))
+        title = link.label if link else change.title
+        return ChangedItem(self.t(f"changes.kinds.{change.kind}"), title, link, change.sentences)
+
+    def change_pages(self, roles: dict[str, RoleView], changes: list[Change]) -> list[Page]:
+        """/changes/, and the same list for each role: what changed for line managers."""
+        filters = [Link(self.t("history.every_role"), self.url("changes/index.md"))] + [
+            Link(role.name, self.url(f"changes/{role_id}.md")) for role_id, role in roles.items()
+        ]
+        common = {
+            "organisation": self.content.organisation,
+            "edition": self.edition.value,
+            "filters": filters,
+            "note": self.history_note(),
+        }
+        pages = [
+            Page(
+                "changes/index.md",
+                self.url("changes/index.md"),
+                "changes.md.j2",
+                self.t("nav.changes"),
+                common | {"role": None, "commits": self.commits(changes)},
+            )
+        ]
+        for role_id, role in roles.items():
+            mine = [part for change in changes if (part := change.for_role(role_id))]
+            path = f"changes/{role_id}.md"
+            pages.append(
+                Page(
+                    path,
+                    self.url(path),
+                    "changes.md.j2",
+                    self.t("history.title_for", role=role.name),
+                    common | {"role": role, "commits": self.commits(mine)},
+                    in_nav=False,
+                )
+            )
+        return pages
+
     # -- programmes
 
     def programme(
@@ -636,6 +724,15 @@ class _Planner:
             )
         }
         programmes = [self.programme(i, p, rules, roles, mentors) for i, p in c.programmes.items()]
+        changes = []
+        if self.history is not None and self.history.available:
+            changes = list_changes(self.history, c, t)
+        of_rule: dict[str, list[Change]] = {}
+        for change in changes:
+            if change.kind == "rule":
+                of_rule.setdefault(change.id, []).append(change)
+        for rule_id, view in rules.items():
+            view.history = self.commits(of_rule.get(rule_id, []))
         common = {"organisation": c.organisation, "edition": self.edition.value}
 
         def page(
@@ -744,10 +841,20 @@ class _Planner:
                 kinds=self.rules_by_kind(list(rules.values())),
             ),
             *(
-                page(f"rules/{r.id}.md", "rule.md.j2", r.title, c.source("rule", r.id), rule=r)
+                page(
+                    f"rules/{r.id}.md",
+                    "rule.md.j2",
+                    r.title,
+                    c.source("rule", r.id),
+                    rule=r,
+                    history_note=self.history_note() if self.history is not None else None,
+                    history_read=self.history is not None,
+                )
                 for r in rules.values()
             ),
         ]
+        if self.history is not None:
+            pages += self.change_pages(roles, changes)
         nav = [
             {t("nav.home"): "index.md"},
             {
@@ -760,6 +867,8 @@ class _Planner:
             {t("nav.roles"): ["roles/index.md", *(f"roles/{r}.md" for r in roles)]},
             {t("nav.rules"): ["rules/index.md", *(f"rules/{r}.md" for r in rules)]},
         ]
+        if self.history is not None:
+            nav.append({t("nav.changes"): "changes/index.md"})
         hidden = self.hidden
         self.assets.append(
             Asset(
@@ -861,9 +970,16 @@ def plan_site(
     edition: Edition = Edition.STAFF,
     today: date | None = None,
     directory_urls: bool = True,
+    history: History | None = None,
 ) -> Site:
-    """Every generated page of the site, and the files copied with them."""
-    return _Planner(content, strings, edition, today or build_date(), directory_urls).plan()
+    """Every generated page of the site, and the files copied with them.
+
+    With a `history` (read from git, or why it could not be), rule pages show theirs and
+    the site lists the changes at /changes/; without one, neither is there.
+    """
+    return _Planner(
+        content, strings, edition, today or build_date(), directory_urls, history
+    ).plan()
 
 
 def _unique(assets: list[Asset]) -> list[Asset]:

@@ -11,6 +11,7 @@ from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
 from mkdocs.structure.files import File, Files, InclusionLevel
 
 from ..content import Paths, load_content
+from ..history import read_history
 from ..locale import Strings
 from ..pages import Edition, Site, plan_site
 from ..photos import PhotoError, prepare_photo
@@ -60,8 +61,18 @@ class MentorsitePlugin(BasePlugin[MentorsiteConfig]):
         strings = Strings.load(content.organisation.language, self.themes)
         config.theme["language"] = content.organisation.language
 
+        # The rules' history comes from git; a build from a plain folder goes on without it.
+        history = read_history(paths)
+        if history.shallow:
+            log.warning(f"rule history: {history.reason}")
+        elif not history.available:
+            log.info(f"no rule history in this build: {history.reason}")
         self.site = plan_site(
-            content, strings, edition=edition, directory_urls=config.use_directory_urls
+            content,
+            strings,
+            edition=edition,
+            directory_urls=config.use_directory_urls,
+            history=history,
         )
         docs_dir = Path(config.docs_dir)
         clashes = [page.path for page in self.site.pages if (docs_dir / page.path).exists()]
