@@ -16,6 +16,7 @@ from datetime import date
 from pathlib import PurePosixPath
 from typing import Any
 
+from .checks import in_words
 from .content import Content
 from .history import RESPONSIBILITIES, Commit, History, Revision, Unreadable
 from .locale import Strings
@@ -247,13 +248,6 @@ class _Describer:
 
         return words
 
-    def check_words(self, check: Check) -> str:
-        """A machine check in words, as the rule's page says it."""
-        parameters = getattr(check, check.name.replace("-", "_")).model_dump()
-        given = {name: value for name, value in parameters.items() if value is not None}
-        key = check.name if len(given) == len(parameters) else f"{check.name}-default"
-        return self.t(f"rule.checks.{key}", **given).rstrip(".")
-
 
 # -- fields ---------------------------------------------------------------------------------
 # Each function says what changed in one field; the tables below pick one for each field.
@@ -435,15 +429,19 @@ _CHECK_PARAMETERS: dict[tuple[str, str], tuple[str, str]] = {
 }
 
 
+def _check_words(d: _Describer, check: Check) -> str:
+    return in_words(check, d.t).rstrip(".")  # inside a sentence of its own
+
+
 def _check(d: _Describer, label: str, old: Any, new: Any) -> list[_Said]:
     if new is None:
         return [(d.t("changes.check_removed"), None)]
     new_check = Check.model_validate(new)  # a ValueError makes it "the check changed"
     if old is None:
-        return [(d.t("changes.check_added", check=d.check_words(new_check)), None)]
+        return [(d.t("changes.check_added", check=_check_words(d, new_check)), None)]
     old_check = Check.model_validate(old)
     if old_check.name != new_check.name:
-        return [(d.t("changes.check_changed", check=d.check_words(new_check)), None)]
+        return [(d.t("changes.check_changed", check=_check_words(d, new_check)), None)]
     name = new_check.name
     old_values = getattr(old_check, name.replace("-", "_")).model_dump()
     new_values = getattr(new_check, name.replace("-", "_")).model_dump()
@@ -455,7 +453,7 @@ def _check(d: _Describer, label: str, old: Any, new: Any) -> list[_Said]:
         known = _CHECK_PARAMETERS.get((name, parameter))
         if known is None or value is None or previous is None:
             # A default that now comes from elsewhere, or back: the whole check in words.
-            return [(d.t("changes.check_changed", check=d.check_words(new_check)), None)]
+            return [(d.t("changes.check_changed", check=_check_words(d, new_check)), None)]
         label_key, unit = known
         said += _quantity(unit)(d, d.t(label_key), previous, value)
     return said
@@ -631,9 +629,8 @@ def _checklist(value: Any) -> dict[str, str | None]:
 
 
 def _cited(activity: dict) -> list[str]:
-    """The rules an activity rests on: `rules: [...]`, or a single `rule:`."""
-    rules = activity.get("rules", activity.get("rule"))
-    return [rules] if isinstance(rules, str) else _strings(rules)
+    """The rules an activity rests on."""
+    return _strings(activity.get("rules"))
 
 
 def _number(value: Any) -> int:

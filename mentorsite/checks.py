@@ -13,6 +13,7 @@ from datetime import date
 from typing import Any
 
 from .content import Content
+from .locale import Strings
 from .model import Check, Mentee, Mentor, Pair, Programme, add_months
 
 
@@ -145,6 +146,15 @@ CHECKS: dict[str, Callable[[Any, PairFacts], str | None]] = {
 # Checks about the pair itself, which still mean something once it has ended; the others
 # compare today's organisation, which says nothing about a relationship of the past.
 CHECKS_OF_ENDED_PAIRS = {"max-duration", "model-offered"}
+
+
+def in_words(check: Check, strings: Strings) -> str:
+    """The check as a sentence of the site's language, as a rule's page and its history say it."""
+    parameters = getattr(check, check.name.replace("-", "_")).model_dump()
+    given = {name: value for name, value in parameters.items() if value is not None}
+    # A parameter left out takes its default from elsewhere (the programme), in words.
+    key = check.name if len(given) == len(parameters) else f"{check.name}-default"
+    return strings(f"rule.checks.{key}", **given)
 
 
 def violation(check: Check, facts: PairFacts) -> str | None:

@@ -214,8 +214,8 @@ def _count(number: int, noun: str) -> str:
     return f"{number} {noun}{'' if number == 1 else 's'}"
 
 
-def _valid_content(args: argparse.Namespace) -> Content | None:
-    result = load_content(_project_paths(Path(args.config_file).resolve()))
+def _valid_content(args: argparse.Namespace, config: Any = None) -> Content | None:
+    result = load_content(_project_paths(Path(args.config_file).resolve(), config))
     if result.content is None:
         for problem in result.errors:
             print(problem)
@@ -273,7 +273,9 @@ def run_pairs_check(args: argparse.Namespace) -> int:
 
 
 def run_changes(args: argparse.Namespace) -> int:
-    content = _valid_content(args)
+    config_file = Path(args.config_file).resolve()
+    config = _load_mkdocs_config(config_file) if config_file.is_file() else None
+    content = _valid_content(args, config)
     if content is None:
         return 1
     if args.role is not None and args.role not in content.roles:
@@ -296,7 +298,7 @@ def run_changes(args: argparse.Namespace) -> int:
         return 1
     if history.shallow:
         print(f"mentorsite: warning: {history.reason}", file=sys.stderr)
-    strings = Strings.load(content.organisation.language, _theme_dirs(Path(args.config_file)))
+    strings = Strings.load(content.organisation.language, _theme_dirs(config_file, config))
     groups = by_commit(list_changes(history, content, strings, role=args.role))
     try:
         _print_changes(groups, strings)
@@ -324,13 +326,10 @@ def _print_changes(groups: list[tuple[Commit, list[Change]]], strings: Strings) 
                 print(f"    {sentence}")
 
 
-def _theme_dirs(config_file: Path) -> list[Path]:
+def _theme_dirs(config_file: Path, config: Any) -> list[Path]:
     """The theme folders of the project, its own first: its UI strings win."""
-    config_file = config_file.resolve()
-    if not config_file.is_file():
-        return theme_dirs()
-    plugin = _load_mkdocs_config(config_file).plugins.get("mentorsite")
-    custom = getattr(getattr(plugin, "config", None), "theme_dir", None)
+    plugin = config.plugins.get("mentorsite") if config is not None else None
+    custom = plugin.config.theme_dir if plugin is not None else None
     return theme_dirs(config_file.parent / custom if custom else None)
 
 

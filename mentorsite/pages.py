@@ -21,6 +21,7 @@ from urllib.parse import quote
 from markupsafe import Markup
 
 from .changes import Change, by_commit, list_changes
+from .checks import in_words
 from .content import Content, build_date
 from .exports import mentors_csv, mentors_json
 from .history import History
@@ -460,18 +461,9 @@ class _Planner:
             roles=[self.link("role", r) for r in rule.applies_to],
             programmes=[self.link("programme", p) for p in rule.programmes],
             text=render_markdown(rule.text),
-            check=self.check_text(rule) if rule.check else None,
+            check=in_words(rule.check, self.t) if rule.check else None,
             cited_by=cited_by,
         )
-
-    def check_text(self, rule: Rule) -> str:
-        check = rule.check
-        assert check is not None
-        parameters = getattr(check, check.name.replace("-", "_")).model_dump()
-        given = {name: value for name, value in parameters.items() if value is not None}
-        # A parameter left out takes its default from elsewhere (the programme), in words.
-        key = check.name if len(given) == len(parameters) else f"{check.name}-default"
-        return self.t(f"rule.checks.{key}", **given)
 
     def phases(self, role: Role, programme_id: str | None = None) -> list[PhaseView]:
         """The role's checklist by phase, in the taxonomy's order of phases.

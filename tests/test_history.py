@@ -625,7 +625,7 @@ def test_responsibilities_in_words_concern_the_roles_whose_part_changed(
             {
                 "id": "pay",
                 "name": "Løn",
-                "rule": "confidentiality",
+                "rules": ["confidentiality"],
                 "roles": {"hr": "owns", "line-manager": "takes-part"},
             },
         ]
@@ -635,7 +635,7 @@ def test_responsibilities_in_words_concern_the_roles_whose_part_changed(
             {
                 "id": "reviews",
                 "name": "Udviklingssamtalerne",
-                "rule": "confidentiality",
+                "rules": ["confidentiality"],
                 "roles": {"mentee": "owns"},
             },
             {"id": "notes", "name": "Læringsnoter", "roles": {"mentee": "owns"}},
