@@ -137,6 +137,7 @@ def write_project(folder: Path, mentors: int, seed: int = 1) -> Path:
 def write_baseline(project: Path, folder: Path) -> Path:
     """The same pages as plain Markdown files, for MkDocs and Material alone."""
     from mentorsite.content import Paths, load_content
+    from mentorsite.history import read_history
     from mentorsite.locale import Strings
     from mentorsite.pages import plan_site
     from mentorsite.render import Renderer, theme_dirs
@@ -149,7 +150,7 @@ def write_baseline(project: Path, folder: Path) -> Path:
     assert content is not None, "the synthetic project does not validate"
     themes = theme_dirs()
     strings = Strings.load(content.organisation.language, themes)
-    site = plan_site(content, strings)
+    site = plan_site(content, strings, history=read_history(Paths.at(project)))
     renderer = Renderer(themes, strings)
     for page in site.pages:
         target = docs / page.path
@@ -158,7 +159,11 @@ def write_baseline(project: Path, folder: Path) -> Path:
     for asset in site.assets:
         target = docs / asset.path
         target.parent.mkdir(parents=True, exist_ok=True)
-        shutil.copy(asset.source, target)
+        if asset.text is not None:  # drawn initials, the catalogue's downloads
+            data = asset.text.encode("utf-8") if isinstance(asset.text, str) else asset.text
+            target.write_bytes(data)
+        else:
+            shutil.copy(asset.source, target)
     assets = docs / "assets/mentorsite"
     assets.mkdir(parents=True, exist_ok=True)
     for name in ("mentorsite.css", "mentorsite.js"):

@@ -43,6 +43,10 @@ def did_you_mean(word: str, candidates: Iterable[str]) -> str:
 
 def display_path(path: Path, root: Path) -> str:
     """The path as a user typed it: relative to the project root where possible."""
+    try:  # the usual case, without resolve(): it costs a system call per part of the path
+        return path.relative_to(root).as_posix()
+    except ValueError:
+        pass
     try:
         return path.resolve().relative_to(root.resolve()).as_posix()
     except ValueError:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import posixpath
 import re
 import subprocess
 import sys
@@ -13,6 +14,7 @@ import pytest
 from conftest import build, edit
 from htmlpage import Page
 from mentorsite.locale import Strings
+from mentorsite.pages import relative_url
 from mentorsite.render import default_theme
 
 THEME = default_theme()
@@ -191,3 +193,36 @@ def test_an_unreadable_photo_is_a_content_error(
         "content/mentors/anna-jensen.yml:" in out
         and "photo: 'anna-jensen.jpg' is not an image that can be read" in out
     )
+
+
+def _relpath_url(base: str, target: str) -> str:
+    """What a link should be, by the standard library's path arithmetic."""
+    base_dir = base if base.endswith("/") or not base else posixpath.dirname(base) + "/"
+    relative = posixpath.relpath("/" + target, "/" + base_dir)
+    if target.endswith("/") or not target:
+        relative = relative.rstrip("/") + "/" if relative != "." else "./"
+    return relative
+
+
+def test_links_between_pages_are_relative_and_right() -> None:
+    urls = [
+        "",
+        "mentors/",
+        "mentors/anna-jensen/",
+        "mentors/anna-jensen/photo.jpg",
+        "mentors/units/it/",
+        "mentors.json",
+        "roles/",
+        "roles/#activity-matching",
+        "programmes/mentorkorps/mentor/",
+        "programmes/mentorkorps.html",
+        "files/materials/guide.pdf",
+        "mentors/anna-jensen.html",
+    ]
+    for base in urls:
+        if "#" in base or base.endswith((".jpg", ".pdf", ".json")):
+            continue
+        for target in urls:
+            assert relative_url(base, target) == _relpath_url(base, target), (base, target)
+    assert relative_url("rules/x/", "roles/#activity-matching") == "../../roles/#activity-matching"
+    assert relative_url("mentors/", "mentors/") == "./"
