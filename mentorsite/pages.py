@@ -257,6 +257,7 @@ class RoleView:
     responsibilities: list[tuple[str, list[ActivityView]]]
     boundaries: list[ActivityView]  # what the role never does
     checklists: list[Link] = field(default_factory=list)  # its checklist in each programme
+    changes: str | None = None  # what changed for the role, when the site lists changes
 
 
 @dataclass(frozen=True)
@@ -731,6 +732,9 @@ class _Planner:
                 c.roles.items(), key=lambda item: (item[1].order, sort_key(item[1].name))
             )
         }
+        if self.history is not None:
+            for role_id, view in roles.items():
+                view.changes = self.url(f"changes/{role_id}.md")
         programmes = [self.programme(i, p, rules, roles, mentors) for i, p in c.programmes.items()]
         changes = []
         if self.history is not None and self.history.available:

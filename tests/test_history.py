@@ -843,6 +843,10 @@ def test_changes_list_every_commit_and_each_role_sees_what_concerns_it(
     assert "../../rules/meeting-rhythm/" in managers.values("a", "href")
     nav = Page.at(history_site, "").values("a", "href")
     assert "changes/" in nav
+    # A line manager finds it from the role's own page.
+    role = Page.article(history_site, "roles/line-manager/")
+    assert "Hvad er ændret for Daglig leder" in role.visible
+    assert "../../changes/line-manager/" in role.values("a", "href")
 
 
 def test_a_site_built_outside_git_says_there_is_no_history(
