@@ -21,7 +21,6 @@ from .changes import Change, by_commit, list_changes
 from .content import Content, LoadResult, Paths, build_date, load_content
 from .history import NO_COMMITS, Commit, HistoryError, read_history
 from .locale import Strings
-from .match import match, result_table, result_yaml
 from .pairs import check_pairs, load_pairs
 from .problems import did_you_mean
 from .render import theme_dirs
@@ -224,6 +223,9 @@ def _valid_content(args: argparse.Namespace, config: Any = None) -> Content | No
 
 
 def run_match(args: argparse.Namespace) -> int:
+    # SciPy takes a third of a second to import: only the command that solves needs it.
+    from .match import match, result_table, result_yaml
+
     content = _valid_content(args)
     if content is None:
         return 1
