@@ -14,6 +14,8 @@ from datetime import date
 from typing import Annotated, Any, ClassVar, Literal, get_args, get_origin
 
 from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, model_validator
+from pydantic.fields import FieldInfo
+from pydantic_core import PydanticUndefined
 
 SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 _EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
@@ -117,21 +119,51 @@ def _metadata_of(annotation: Any) -> list[Any]:
     return found
 
 
+# -- help for people -----------------------------------------------------------------------
+
+
+def described(default: Any = PydanticUndefined, *, en: str, da: str, **kwargs: Any) -> Any:
+    """A field with its help text in English and Danish, for the schema, `new` and the guide.
+
+    Other marks of the field (`hr_only_allowed`, `planning_topic`) go in `extra`.
+    """
+    extra = {"help_da": da, **kwargs.pop("extra", {})}
+    return Field(default, description=en, json_schema_extra=extra, **kwargs)
+
+
+def help_text(info: FieldInfo, language: str) -> str:
+    """A field's help text in `language` (da or en)."""
+    extra = info.json_schema_extra if isinstance(info.json_schema_extra, dict) else {}
+    if language != "en" and isinstance(extra.get(f"help_{language}"), str):
+        return str(extra[f"help_{language}"])
+    return info.description or ""
+
+
 # -- config/organisation.yml ---------------------------------------------------------------
 
 
 class Contact(Model):
-    name: PlainText
-    email: Email
-    phone: PlainText | None = None
-    role: PlainText | None = Field(None, description="What the person helps with.")
+    name: PlainText = described(en="Full name.", da="Fulde navn.")
+    email: Email = described(en="E-mail address.", da="E-mailadresse.")
+    phone: PlainText | None = described(None, en="Phone number, as written.", da="Telefonnummer.")
+    role: PlainText | None = described(
+        None, en="What the person helps with.", da="Hvad personen kan hjælpe med."
+    )
 
 
 class Interest(Model):
     """Where an employee expresses interest in a mentor: an e-mail address or a form."""
 
-    email: Email | None = None
-    url: Url | None = None
+    email: Email | None = described(
+        None,
+        en="The address that gets the e-mail when an employee is interested in a mentor.",
+        da="Adressen, der får en e-mail, når en medarbejder er interesseret i en mentor.",
+    )
+    url: Url | None = described(
+        None,
+        en="Or a form that employees fill in instead.",
+        da="Eller en formular, som medarbejderne udfylder i stedet.",
+    )
 
     @model_validator(mode="after")
     def _one_way(self) -> Interest:
@@ -141,15 +173,28 @@ class Interest(Model):
 
 
 class Organisation(Model):
-    name: PlainText
-    language: Literal["da", "en"] = Field("da", description="UI language of the site.")
-    coordinator: Contact
-    interest: Interest
-    profile_review_months: int = Field(
-        12, ge=1, description="A mentor profile not reviewed for this many months is stale."
+    name: PlainText = described(en="The organisation's name.", da="Organisationens navn.")
+    language: Literal["da", "en"] = described(
+        "da", en="Language of the site: da or en.", da="Sitets sprog: da eller en."
     )
-    hr_only: list[str] = Field(
-        default_factory=list, description="Mentor fields left out of the staff edition."
+    coordinator: Contact = described(
+        en="The programme coordinator, whom employees contact.",
+        da="Programkoordinatoren, som medarbejderne kontakter.",
+    )
+    interest: Interest = described(
+        en="Where an employee says they are interested in a mentor: email or url.",
+        da="Hvor en medarbejder melder sin interesse for en mentor: email eller url.",
+    )
+    profile_review_months: int = described(
+        12,
+        ge=1,
+        en="A mentor profile not confirmed for this many months is stale.",
+        da="En mentorprofil, der ikke er bekræftet i så mange måneder, er forældet.",
+    )
+    hr_only: list[str] = described(
+        default_factory=list,
+        en="Mentor fields left out of the staff edition (location, level, email, phone, reviewed).",
+        da="Mentorfelter, der kun står i HR-udgaven (location, level, email, phone, reviewed).",
     )
 
 
@@ -157,30 +202,55 @@ class Organisation(Model):
 
 
 class Term(Model):
-    id: Slug
-    name: PlainText
+    id: Slug = described(
+        en="The id that files refer to: a-z, 0-9 and '-'.",
+        da="Det id, som filerne henviser til: a-z, 0-9 og '-'.",
+    )
+    name: PlainText = described(en="The name people read.", da="Navnet, som folk læser.")
 
 
 class DescribedTerm(Term):
-    description: PlainText | None = None
+    description: PlainText | None = described(
+        None, en="One sentence on what it means.", da="Én sætning om, hvad det betyder."
+    )
 
 
 class Unit(Term):
-    parent: UnitId | None = Field(None, description="The unit this one is part of.")
+    parent: UnitId | None = described(
+        None, en="The unit this one is part of.", da="Den enhed, som denne er en del af."
+    )
 
 
 class Level(Term):
-    rank: int = Field(ge=1, description="1 is the top of the hierarchy.")
+    rank: int = described(
+        ge=1,
+        en="Place in the hierarchy: 1 is the top.",
+        da="Placering i hierarkiet: 1 er øverst.",
+    )
 
 
 class Taxonomy(Model):
-    units: list[Unit] = Field(min_length=1)
-    locations: list[Term] = Field(min_length=1)
-    levels: list[Level] = Field(min_length=1)
-    qualifications: list[DescribedTerm] = Field(min_length=1)
-    models: list[DescribedTerm] = Field(min_length=1)
-    languages: list[Term] = Field(min_length=1)
-    phases: list[Term] = Field(min_length=1)
+    units: list[Unit] = described(
+        min_length=1, en="Organisational units, a tree.", da="Organisationens enheder, et træ."
+    )
+    locations: list[Term] = described(min_length=1, en="Places of work.", da="Arbejdssteder.")
+    levels: list[Level] = described(
+        min_length=1, en="Levels of the hierarchy.", da="Niveauerne i hierarkiet."
+    )
+    qualifications: list[DescribedTerm] = described(
+        min_length=1, en="What mentors can offer.", da="Hvad mentorer kan tilbyde."
+    )
+    models: list[DescribedTerm] = described(
+        min_length=1, en="Mentoring models.", da="Mentorformer."
+    )
+    languages: list[Term] = described(
+        min_length=1, en="Languages one can be mentored in.", da="Sprog, man kan få mentoring på."
+    )
+    phases: list[Term] = described(
+        min_length=1,
+        en="The phases that checklists are grouped by.",
+        da="De faser, som tjeklisterne er delt op i.",
+    )
 
     # Which list holds the ids of each kind of reference.
     KINDS: ClassVar[dict[str, str]] = {
@@ -197,30 +267,70 @@ class Taxonomy(Model):
 # -- content/mentors/<id>.yml --------------------------------------------------------------
 
 
-def _may_be_hr_only(**kwargs: Any) -> Any:
-    return Field(json_schema_extra={"hr_only_allowed": True}, **kwargs)
+def _may_be_hr_only(default: Any = PydanticUndefined, **kwargs: Any) -> Any:
+    return described(default, extra={"hr_only_allowed": True}, **kwargs)
 
 
 class Mentor(Model):
-    name: PlainText
-    title: PlainText = Field(description="Job title.")
-    unit: UnitId
-    location: LocationId = _may_be_hr_only()
-    level: LevelId = _may_be_hr_only()
-    languages: list[LanguageId] = Field(min_length=1)
-    qualifications: list[QualificationId] = Field(
-        min_length=1, description="What the mentor can offer."
+    name: PlainText = described(en="The mentor's full name.", da="Mentorens fulde navn.")
+    title: PlainText = described(en="Job title.", da="Stillingsbetegnelse.")
+    unit: UnitId = described(
+        en="The unit the mentor works in (an id of units in config/taxonomy.yml).",
+        da="Den enhed, mentoren arbejder i (et id fra units i config/taxonomy.yml).",
     )
-    models: list[ModelId] = Field(min_length=1, description="Mentoring models the mentor offers.")
-    programmes: list[ProgrammeId] = Field(default_factory=list)
-    capacity: int = Field(ge=0, description="Mentees at a time.")
-    mentees: int = Field(0, ge=0, description="Current mentees.")
-    available_from: date | None = Field(None, description="Not available before this date.")
-    photo: str | None = Field(None, description="A photo, relative to this file.")
-    email: Email | None = _may_be_hr_only(default=None)
-    phone: PlainText | None = _may_be_hr_only(default=None)
-    reviewed: date = _may_be_hr_only(description="When the mentor last confirmed the profile.")
-    bio: Markdown = ""
+    location: LocationId = _may_be_hr_only(
+        en="Where the mentor works.", da="Hvor mentoren arbejder."
+    )
+    level: LevelId = _may_be_hr_only(
+        en="The mentor's level in the hierarchy.", da="Mentorens niveau i hierarkiet."
+    )
+    languages: list[LanguageId] = described(
+        min_length=1,
+        en="Languages the mentor can mentor in.",
+        da="Sprog, mentoren kan være mentor på.",
+    )
+    qualifications: list[QualificationId] = described(
+        min_length=1, en="What the mentor can offer.", da="Hvad mentoren kan tilbyde."
+    )
+    models: list[ModelId] = described(
+        min_length=1,
+        en="Mentoring models the mentor offers.",
+        da="De mentorformer, mentoren tilbyder.",
+    )
+    programmes: list[ProgrammeId] = described(
+        default_factory=list,
+        en="Programmes the mentor takes part in.",
+        da="Programmer, mentoren deltager i.",
+    )
+    capacity: int = described(
+        ge=0,
+        en="Mentees the mentor takes at a time.",
+        da="Antal mentees, mentoren kan have ad gangen.",
+    )
+    mentees: int = described(
+        0, ge=0, en="Mentees the mentor has now.", da="Antal mentees, mentoren har nu."
+    )
+    available_from: date | None = described(
+        None,
+        en="Not available before this date (YYYY-MM-DD).",
+        da="Ikke ledig før denne dato (ÅÅÅÅ-MM-DD).",
+    )
+    photo: str | None = described(
+        None,
+        en="A photo (JPEG or PNG), relative to this file.",
+        da="Et foto (JPEG eller PNG), angivet i forhold til denne fil.",
+    )
+    email: Email | None = _may_be_hr_only(None, en="E-mail address.", da="E-mailadresse.")
+    phone: PlainText | None = _may_be_hr_only(None, en="Phone number.", da="Telefonnummer.")
+    reviewed: date = _may_be_hr_only(
+        en="When the mentor last confirmed the profile (YYYY-MM-DD).",
+        da="Hvornår mentoren sidst bekræftede profilen (ÅÅÅÅ-MM-DD).",
+    )
+    bio: Markdown = described(
+        "",
+        en="The mentor's own presentation, in Markdown.",
+        da="Mentorens egen præsentation, i Markdown.",
+    )
 
     def is_stale(self, review_months: int, today: date) -> bool:
         """Whether the profile was last confirmed more than `review_months` ago."""
@@ -241,13 +351,17 @@ class Mentor(Model):
 
 def _topic(**kwargs: Any) -> Any:
     """A planning topic: may be left empty while planning, and is then reported."""
-    return Field(None, json_schema_extra={"planning_topic": True}, **kwargs)
+    return described(None, extra={"planning_topic": True}, **kwargs)
 
 
 class Material(Model):
-    title: PlainText
-    url: Url | None = None
-    file: str | None = Field(None, description="A file under content/, relative to this file.")
+    title: PlainText = described(en="The title people see.", da="Titlen, folk ser.")
+    url: Url | None = described(None, en="A web address.", da="En webadresse.")
+    file: str | None = described(
+        None,
+        en="Or a file under content/, relative to this file.",
+        da="Eller en fil under content/, angivet i forhold til denne fil.",
+    )
 
     @model_validator(mode="after")
     def _one_source(self) -> Material:
@@ -257,16 +371,28 @@ class Material(Model):
 
 
 class Meetings(Model):
-    every_weeks: int = Field(ge=1, le=52, description="Pairs meet every this many weeks.")
-    minutes: int = Field(ge=5, le=480, description="Length of a meeting.")
-    format: PlainText | None = Field(None, description="Where and how pairs meet.")
+    every_weeks: int = described(
+        ge=1, le=52, en="Pairs meet every this many weeks.", da="Parrene mødes hver så mange uger."
+    )
+    minutes: int = described(
+        ge=5, le=480, en="Length of a meeting, in minutes.", da="Et mødes længde i minutter."
+    )
+    format: PlainText | None = described(
+        None, en="Where and how pairs meet.", da="Hvor og hvordan parrene mødes."
+    )
 
 
 class Apply(Model):
-    deadline: date | None = None
-    email: Email | None = None
-    url: Url | None = None
-    text: PlainText | None = None
+    deadline: date | None = described(None, en="Last day to apply.", da="Sidste ansøgningsdag.")
+    email: Email | None = described(
+        None, en="Where applications go by e-mail.", da="Hvor ansøgninger sendes hen på e-mail."
+    )
+    url: Url | None = described(
+        None, en="Or the form to apply with.", da="Eller formularen, man søger med."
+    )
+    text: PlainText | None = described(
+        None, en="One sentence on how to apply.", da="Én sætning om, hvordan man søger."
+    )
 
     @model_validator(mode="after")
     def _one_way(self) -> Apply:
@@ -276,28 +402,71 @@ class Apply(Model):
 
 
 class Programme(Model):
-    name: PlainText
-    summary: PlainText
-    status: Literal["planning", "open", "running", "closed"]
-    models: list[ModelId] = Field(min_length=1)
-    goal: Markdown | None = _topic(description="Goal and deadline.")
-    target_group: Markdown | None = _topic()
-    size: Markdown | None = _topic(description="How many, and who.")
-    selection: Markdown | None = _topic(description="How mentees are nominated and chosen.")
-    matching: Markdown | None = _topic()
-    mentor_source: Literal["internal", "external", "mixed"] | None = _topic()
-    structure: Markdown | None = _topic(description="Structure and rules of play.")
-    agreement: Markdown | None = _topic(description="The agreement between mentor and mentee.")
-    top_management: Markdown | None = _topic(description="The role of top management.")
-    training: Markdown | None = _topic(description="Introduction and training.")
-    duration_months: int | None = _topic(ge=1, le=120)
-    meetings: Meetings | None = _topic()
-    start: date | None = _topic()
-    materials: list[Material] | None = _topic()
-    evaluation: Markdown | None = _topic(description="Ongoing and final evaluation.")
-    support: list[Contact] | None = _topic(description="Support contacts.")
-    apply: Apply | None = _topic(description="How and by when to apply.")
-    networks: Markdown | None = Field(None, description="How mentees and mentors meet peers.")
+    name: PlainText = described(en="The programme's name.", da="Programmets navn.")
+    summary: PlainText = described(
+        en="One sentence on what the programme is.", da="Én sætning om, hvad programmet er."
+    )
+    status: Literal["planning", "open", "running", "closed"] = described(
+        en="planning, open (for applications), running or closed.",
+        da="planning (under planlægning), open (åben for ansøgninger), running (i gang) "
+        "eller closed (afsluttet).",
+    )
+    models: list[ModelId] = described(
+        min_length=1, en="The mentoring models it uses.", da="De mentorformer, programmet bruger."
+    )
+    goal: Markdown | None = _topic(en="Goal and deadline.", da="Formål, mål og frist.")
+    target_group: Markdown | None = _topic(
+        en="Who the programme is for.", da="Hvem programmet er for."
+    )
+    size: Markdown | None = _topic(en="How many, and who.", da="Hvor mange, og hvem.")
+    selection: Markdown | None = _topic(
+        en="How mentees are nominated and chosen.", da="Hvordan mentees indstilles og udvælges."
+    )
+    matching: Markdown | None = _topic(
+        en="How mentors and mentees are matched.", da="Hvordan mentor og mentee bliver matchet."
+    )
+    mentor_source: Literal["internal", "external", "mixed"] | None = _topic(
+        en="Where mentors come from: internal, external or mixed.",
+        da="Hvor mentorerne kommer fra: internal (internt), external (udefra) eller mixed.",
+    )
+    structure: Markdown | None = _topic(
+        en="Structure and rules of play.", da="Struktur og spilleregler."
+    )
+    agreement: Markdown | None = _topic(
+        en="The agreement between mentor and mentee.", da="Aftalen mellem mentor og mentee."
+    )
+    top_management: Markdown | None = _topic(
+        en="The role of top management.", da="Topledelsens rolle."
+    )
+    training: Markdown | None = _topic(
+        en="Introduction and training.", da="Introduktion og træning."
+    )
+    duration_months: int | None = _topic(
+        ge=1,
+        le=120,
+        en="How long a relationship lasts, in months.",
+        da="Forløbets længde i måneder.",
+    )
+    meetings: Meetings | None = _topic(
+        en="How often and how long pairs meet.", da="Hvor tit og hvor længe parrene mødes."
+    )
+    start: date | None = _topic(en="When the programme starts.", da="Hvornår programmet starter.")
+    materials: list[Material] | None = _topic(
+        en="Materials: each a title and a url or a file.",
+        da="Materialer: hver med en titel og en url eller en fil.",
+    )
+    evaluation: Markdown | None = _topic(
+        en="Ongoing and final evaluation.", da="Løbende evaluering og slutevaluering."
+    )
+    support: list[Contact] | None = _topic(
+        en="Support contacts.", da="Kontaktpersoner, der kan hjælpe."
+    )
+    apply: Apply | None = _topic(en="How and by when to apply.", da="Hvordan og hvornår man søger.")
+    networks: Markdown | None = described(
+        None,
+        en="How mentees and mentors meet their peers.",
+        da="Hvordan mentees og mentorer mødes med andre i samme rolle.",
+    )
 
     @classmethod
     def planning_topics(cls) -> list[str]:
@@ -316,14 +485,27 @@ class Programme(Model):
 
 
 class DifferentUnit(Model):
-    depth: int = Field(
-        1, ge=0, description="Units this many steps up or down the tree count as the same unit."
+    depth: int = described(
+        1,
+        ge=0,
+        en="Units this many steps up or down the tree count as the same unit.",
+        da="Enheder så mange trin op eller ned i træet tæller som samme enhed.",
     )
 
 
 class LevelGap(Model):
-    min: int = Field(1, ge=0, description="Fewest levels the mentor ranks above the mentee.")
-    max: int = Field(2, ge=0, description="Most levels the mentor ranks above the mentee.")
+    min: int = described(
+        1,
+        ge=0,
+        en="Fewest levels the mentor ranks above the mentee.",
+        da="Det mindste antal niveauer, mentor er over mentee.",
+    )
+    max: int = described(
+        2,
+        ge=0,
+        en="Most levels the mentor ranks above the mentee.",
+        da="Det største antal niveauer, mentor er over mentee.",
+    )
 
     @model_validator(mode="after")
     def _ordered(self) -> LevelGap:
@@ -333,8 +515,11 @@ class LevelGap(Model):
 
 
 class MaxDuration(Model):
-    months: int | None = Field(
-        None, ge=1, description="At most this many months; default: the programme's duration."
+    months: int | None = described(
+        None,
+        ge=1,
+        en="At most this many months; default: the programme's duration.",
+        da="Højst så mange måneder; uden tal: programmets varighed.",
     )
 
 
@@ -347,13 +532,48 @@ class Check(Model):
 
     model_config = ConfigDict(extra="forbid", frozen=True, populate_by_name=False)
 
-    different_unit: DifferentUnit | None = Field(None, alias="different-unit")
-    level_gap: LevelGap | None = Field(None, alias="level-gap")
-    different_location: NoParameters | None = Field(None, alias="different-location")
-    max_duration: MaxDuration | None = Field(None, alias="max-duration")
-    capacity: NoParameters | None = Field(None, alias="capacity")
-    model_offered: NoParameters | None = Field(None, alias="model-offered")
-    shared_language: NoParameters | None = Field(None, alias="shared-language")
+    different_unit: DifferentUnit | None = described(
+        None,
+        alias="different-unit",
+        en="Mentor and mentee are not in the same unit, nor close in the unit tree.",
+        da="Mentor og mentee er ikke i samme enhed, og heller ikke tæt på hinanden i træet.",
+    )
+    level_gap: LevelGap | None = described(
+        None,
+        alias="level-gap",
+        en="The mentor ranks min to max levels above the mentee.",
+        da="Mentor er mellem min og max niveauer over mentee.",
+    )
+    different_location: NoParameters | None = described(
+        None,
+        alias="different-location",
+        en="They do not work at the same location.",
+        da="De har ikke samme arbejdssted.",
+    )
+    max_duration: MaxDuration | None = described(
+        None,
+        alias="max-duration",
+        en="The pair runs no longer than months.",
+        da="Parret varer ikke længere end months måneder.",
+    )
+    capacity: NoParameters | None = described(
+        None,
+        alias="capacity",
+        en="The mentor has no more mentees than capacity.",
+        da="Mentoren har ikke flere mentees end sin capacity.",
+    )
+    model_offered: NoParameters | None = described(
+        None,
+        alias="model-offered",
+        en="The pair's model is one the mentor offers.",
+        da="Parrets mentorform er en, mentoren tilbyder.",
+    )
+    shared_language: NoParameters | None = described(
+        None,
+        alias="shared-language",
+        en="They share a language.",
+        da="De har et fælles sprog.",
+    )
 
     @model_validator(mode="after")
     def _exactly_one(self) -> Check:
@@ -372,15 +592,30 @@ class Check(Model):
 
 
 class Rule(Model):
-    title: PlainText
-    kind: Literal["matching", "confidentiality", "boundary", "duration", "general"]
-    applies_to: list[RoleId] = Field(min_length=1, description="The roles the rule binds.")
-    programmes: list[ProgrammeId] = Field(
-        default_factory=list, description="The programmes it binds; empty means every programme."
+    title: PlainText = described(en="The rule in one sentence.", da="Reglen i én sætning.")
+    kind: Literal["matching", "confidentiality", "boundary", "duration", "general"] = described(
+        en="What the rule is about: matching, confidentiality, boundary, duration or general.",
+        da="Hvad reglen handler om: matching (match), confidentiality (fortrolighed), "
+        "boundary (rollegrænser), duration (varighed) eller general (generelt).",
     )
-    effective: date
-    text: Markdown
-    check: Check | None = None
+    applies_to: list[RoleId] = described(
+        min_length=1, en="The roles the rule binds.", da="De roller, reglen gælder for."
+    )
+    programmes: list[ProgrammeId] = described(
+        default_factory=list,
+        en="The programmes it binds; empty means every programme.",
+        da="De programmer, reglen gælder for; tom betyder alle programmer.",
+    )
+    effective: date = described(
+        en="The day the rule takes effect (YYYY-MM-DD).",
+        da="Dagen, reglen træder i kraft (ÅÅÅÅ-MM-DD).",
+    )
+    text: Markdown = described(en="The rule in full, in Markdown.", da="Hele reglen, i Markdown.")
+    check: Check | None = described(
+        None,
+        en="Optional: a form of the rule that mentorsite checks pairs against.",
+        da="Valgfri: en form af reglen, som mentorsite kontrollerer parrene efter.",
+    )
 
 
 # -- content/roles/<id>.yml ----------------------------------------------------------------
@@ -391,20 +626,32 @@ RESPONSIBILITIES_FILE = "responsibilities.yml"  # in content/: the responsibilit
 class Item(Model):
     """One line of a role's checklist, optionally citing a rule."""
 
-    text: PlainText
-    rule: RuleId | None = None
+    text: PlainText = described(
+        en="What to do, in one sentence.", da="Hvad man skal gøre, i én sætning."
+    )
+    rule: RuleId | None = described(
+        None, en="The rule it follows from.", da="Den regel, punktet bygger på."
+    )
 
 
 ItemOrText = Annotated[Item, BeforeValidator(_item_from_text)]
 
 
 class Role(Model):
-    name: PlainText
-    summary: PlainText
-    order: int = Field(100, description="Where the role stands among the roles; lowest first.")
-    description: Markdown = ""
-    does: dict[PhaseId, list[ItemOrText]] = Field(
-        default_factory=dict, description="The role's checklist, by phase id."
+    name: PlainText = described(en="The role's name.", da="Rollens navn.")
+    summary: PlainText = described(en="One sentence on the role.", da="Én sætning om rollen.")
+    order: int = described(
+        100,
+        en="Where the role stands among the roles; lowest first.",
+        da="Rollens plads blandt rollerne; laveste først.",
+    )
+    description: Markdown = described(
+        "", en="The role in full, in Markdown.", da="Rollen beskrevet, i Markdown."
+    )
+    does: dict[PhaseId, list[ItemOrText]] = described(
+        default_factory=dict,
+        en="The role's checklist, by phase id: a sentence, or text and rule.",
+        da="Rollens tjekliste, fase for fase: en sætning, eller text og rule.",
     )
 
     # Fields that moved elsewhere, with where to, for those who still write them.
@@ -424,20 +671,33 @@ RESPONSIBILITIES: tuple[str, ...] = get_args(Responsibility)
 class Activity(Model):
     """One row of the responsibility matrix: something done in a programme, and who does it."""
 
-    id: Slug
-    name: PlainText
-    rules: list[RuleId] = Field(default_factory=list, description="The rules it rests on.")
-    roles: dict[RoleId, Responsibility] = Field(
+    id: Slug = described(
+        en="The activity's id: a-z, 0-9 and '-'.", da="Aktivitetens id: a-z, 0-9 og '-'."
+    )
+    name: PlainText = described(
+        en="What is done, in a few words.", da="Hvad der gøres, med få ord."
+    )
+    rules: list[RuleId] = described(
+        default_factory=list, en="The rules it rests on.", da="De regler, aktiviteten bygger på."
+    )
+    roles: dict[RoleId, Responsibility] = described(
         min_length=1,
-        description="Each role's part: owns, takes-part, informed, or never (the role's "
+        en="Each role's part: owns, takes-part, informed, or never (the role's "
         "boundary). A role left out has no part in it.",
+        da="Hver rolles del: owns (har ansvaret), takes-part (deltager), informed "
+        "(orienteres) eller never (aldrig: rollens grænse). En rolle, der ikke er nævnt, "
+        "har ingen del i det.",
     )
 
 
 class Responsibilities(Model):
     """Who does what: the one source of the roles overview and of every role's boundaries."""
 
-    activities: list[Activity] = Field(min_length=1)
+    activities: list[Activity] = described(
+        min_length=1,
+        en="Who does what, an activity at a time.",
+        da="Hvem gør hvad, en aktivitet ad gangen.",
+    )
 
 
 # -- a private pairs file (kept outside content/, never published) ---------------------------
@@ -447,27 +707,41 @@ MenteeId = Annotated[Slug, Ref("mentee")]
 
 
 class Wishes(Model):
-    qualifications: list[QualificationId] = Field(default_factory=list)
-    models: list[ModelId] = Field(default_factory=list)
-    programme: ProgrammeId | None = None
+    qualifications: list[QualificationId] = described(
+        default_factory=list,
+        en="What the mentee hopes a mentor can offer.",
+        da="Hvad mentee håber, en mentor kan tilbyde.",
+    )
+    models: list[ModelId] = described(
+        default_factory=list, en="Mentoring models the mentee wishes.", da="Ønskede mentorformer."
+    )
+    programme: ProgrammeId | None = described(
+        None, en="The programme the mentee applied to.", da="Det program, mentee har søgt."
+    )
 
 
 class Mentee(Model):
-    name: PlainText
-    unit: UnitId
-    level: LevelId
-    location: LocationId
-    languages: list[LanguageId] = Field(min_length=1)
-    wishes: Wishes = Field(default_factory=Wishes)
+    name: PlainText = described(en="The mentee's full name.", da="Mentees fulde navn.")
+    unit: UnitId = described(en="The mentee's unit.", da="Mentees enhed.")
+    level: LevelId = described(en="The mentee's level.", da="Mentees niveau.")
+    location: LocationId = described(en="Where the mentee works.", da="Hvor mentee arbejder.")
+    languages: list[LanguageId] = described(
+        min_length=1, en="Languages the mentee speaks.", da="Sprog, mentee taler."
+    )
+    wishes: Wishes = described(
+        default_factory=Wishes, en="What the mentee wishes.", da="Hvad mentee ønsker."
+    )
 
 
 class Pair(Model):
-    mentor: MentorId
-    mentee: MenteeId
-    programme: ProgrammeId
-    model: ModelId = Field(description="The mentoring model the pair follows.")
-    started: date
-    ended: date | None = None
+    mentor: MentorId = described(en="The mentor's id.", da="Mentorens id.")
+    mentee: MenteeId = described(en="The mentee's id in this file.", da="Mentees id i denne fil.")
+    programme: ProgrammeId = described(en="The programme.", da="Programmet.")
+    model: ModelId = described(
+        en="The mentoring model the pair follows.", da="Den mentorform, parret følger."
+    )
+    started: date = described(en="When the pair started.", da="Hvornår parret startede.")
+    ended: date | None = described(None, en="When it ended.", da="Hvornår det sluttede.")
 
     @model_validator(mode="after")
     def _in_order(self) -> Pair:
@@ -482,8 +756,12 @@ class Pair(Model):
 class PairsFile(Model):
     """Mentees and the pairs they are in: personal data, for HR's eyes only."""
 
-    mentees: dict[Slug, Mentee] = Field(default_factory=dict)
-    pairs: list[Pair] = Field(default_factory=list)
+    mentees: dict[Slug, Mentee] = described(
+        default_factory=dict, en="The mentees, by id.", da="Mentees, efter id."
+    )
+    pairs: list[Pair] = described(
+        default_factory=list, en="Mentor–mentee pairs.", da="Par af mentor og mentee."
+    )
 
 
 # The catalogue's pages of each facet, /mentors/<folder>/<id>/, stand beside the

@@ -13,7 +13,8 @@ import pytest
 
 from conftest import build, edit
 from htmlpage import Page
-from mentorsite.locale import Strings
+from mentorsite import model
+from mentorsite.locale import LANGUAGES, Strings
 from mentorsite.pages import relative_url
 from mentorsite.render import default_theme
 
@@ -226,3 +227,18 @@ def test_links_between_pages_are_relative_and_right() -> None:
             assert relative_url(base, target) == _relpath_url(base, target), (base, target)
     assert relative_url("rules/x/", "roles/#activity-matching") == "../../roles/#activity-matching"
     assert relative_url("mentors/", "mentors/") == "./"
+
+
+def test_every_field_of_the_content_has_help_in_every_language() -> None:
+    """The schema, `mentorsite new` and the guide explain each field from these texts."""
+    models, queue = [], [model.Model]
+    while queue:
+        models.append(queue.pop())
+        queue.extend(models[-1].__subclasses__())
+    assert model.Mentor in models and model.Activity in models
+    for kind in models:
+        for name, info in kind.model_fields.items():
+            for language in LANGUAGES:
+                text = model.help_text(info, language)
+                assert text and text.endswith("."), (kind.__name__, name, language)
+            assert model.help_text(info, "da") != model.help_text(info, "en"), (kind, name)
