@@ -1,7 +1,10 @@
-"""The command line: `mentorsite check`, `build` and `serve`.
+"""The command line: `mentorsite check`, `build`, `serve`, and HR's tools beside them.
 
 `check` needs only the core. `build` and `serve` drive MkDocs with the project's own
-mkdocs.yml, so that `mkdocs build` and `mentorsite build` make the same site.
+mkdocs.yml, so that `mkdocs build` and `mentorsite build` make the same site. The others
+work on the files themselves: `new` and `import mentors` write them, `schema` writes what
+editors check them with, `changes` reads their history, and `pairs check` and `match`
+apply the rules to HR's private pairs file.
 """
 
 from __future__ import annotations
@@ -21,11 +24,23 @@ from .changes import Change, by_commit, list_changes
 from .content import Content, LoadResult, Paths, build_date, load_content
 from .history import NO_COMMITS, Commit, HistoryError, read_history
 from .locale import Strings
+from .model import CONTENT_KINDS
 from .pairs import check_pairs, load_pairs
-from .problems import did_you_mean
+from .problems import did_you_mean, display_path
 from .render import theme_dirs
+from .report import hr_report, summary
+from .scaffold import NewFileError, create, read_known, to_fill_in
+from .schema import (
+    SCHEMA_FOLDER,
+    build_schemas,
+    read_vocabulary,
+    stale_schemas,
+    vocabulary,
+    write_schemas,
+)
 
 EDITION_VARIABLE = "MENTORSITE_EDITION"
+PAIRS_VARIABLE = "MENTORSITE_PAIRS"
 DEFAULT_CONFIG = "mkdocs.yml"
 
 
@@ -69,6 +84,14 @@ def _parser() -> argparse.ArgumentParser:
             "config/ are found beside it",
         )
 
+    def pairs_option(command: argparse.ArgumentParser) -> None:
+        command.add_argument(
+            "--pairs",
+            metavar="FILE",
+            help="HR's private pairs file: the HR edition's overview (/hr/) counts the mentees "
+            "waiting for a mentor in it; the staff edition never reads it",
+        )
+
     check = commands.add_parser(
         "check",
         help="validate the configuration and all content",
@@ -81,6 +104,13 @@ def _parser() -> argparse.ArgumentParser:
         "--strict",
         action="store_true",
         help="treat warnings (empty planning topics, stale profiles) as errors",
+    )
+    check.add_argument(
+        "--format",
+        choices=("text", "github"),
+        default="text",
+        help="text (the default): PATH:LINE:COL: error: MESSAGE; github: as GitHub Actions "
+        "annotations, so that each problem shows at its line in the pull request",
     )
     check.set_defaults(run=run_check)
 
@@ -103,6 +133,7 @@ def _parser() -> argparse.ArgumentParser:
         choices=("staff", "hr"),
         help="staff (the default) leaves out HR-only fields; hr includes them",
     )
+    pairs_option(build)
     build.add_argument("--strict", action="store_true", help="treat warnings as errors")
     build.set_defaults(run=run_build)
 
@@ -124,6 +155,48 @@ def _parser() -> argparse.ArgumentParser:
     pairs_check.add_argument("file", metavar="FILE", help="the private pairs file")
     pairs_check.set_defaults(run=run_pairs_check)
     pairs.set_defaults(run=lambda args: (pairs.print_help(), 2)[1])
+
+    import_ = commands.add_parser(
+        "import",
+        help="import content from a spreadsheet",
+        description="Import content from the CSV and XLSX files that Microsoft Forms, Google "
+        "Forms and Excel save.",
+    )
+    import_commands = import_.add_subparsers(
+        title="commands", metavar="COMMAND", dest="import_command"
+    )
+    import_mentors = import_commands.add_parser(
+        "mentors",
+        help="write a mentor file for each row of a spreadsheet",
+        description="Write content/mentors/<id>.yml for each row of a CSV or XLSX file. Columns "
+        "are read by their headers, in Danish or English; taxonomy values and programmes by id "
+        "or by name, whatever the case and the accents. A row with a value that cannot be read "
+        "is reported and left out; the other rows are written. An existing file is never "
+        "overwritten without --update. Exit status 1 if any row was left out.",
+    )
+    config_option(import_mentors)
+    import_mentors.add_argument("file", metavar="FILE", help="the spreadsheet: .csv or .xlsx")
+    import_mentors.add_argument(
+        "--update",
+        action="store_true",
+        help="update the mentors whose files exist: the fields the sheet has columns for are "
+        "replaced, the others (bio, photo…) are kept",
+    )
+    import_mentors.add_argument(
+        "--map",
+        metavar="HEADER=FIELD",
+        action="append",
+        default=[],
+        help="read the column HEADER as the mentor field FIELD (e.g. 'Hvilke sprog taler "
+        "du?=languages'), or ignore it with 'HEADER='; may be given more than once",
+    )
+    import_mentors.add_argument(
+        "--dry-run",
+        action="store_true",
+        help="say what would be created and updated, and write nothing",
+    )
+    import_mentors.set_defaults(run=run_import_mentors)
+    import_.set_defaults(run=lambda args: (import_.print_help(), 2)[1])
 
     match = commands.add_parser(
         "match",
@@ -169,7 +242,44 @@ def _parser() -> argparse.ArgumentParser:
         "-a", "--dev-addr", metavar="IP:PORT", help="address to serve on (default: 127.0.0.1:8000)"
     )
     serve.add_argument("--edition", choices=("staff", "hr"), help="which edition to preview")
+    pairs_option(serve)
     serve.set_defaults(run=run_serve)
+
+    new = commands.add_parser(
+        "new",
+        help="start a new mentor, programme, rule or role file, with every field explained",
+        description="Write content/<kind folder>/ID.yml with every field of its kind, each with "
+        "a comment in the organisation's language, and the schema line for editors. Values "
+        "only HR can know are left empty: mentorsite check names them until they are filled "
+        "in. An existing file is never overwritten.",
+    )
+    config_option(new)
+    new.add_argument("kind", metavar="KIND", choices=tuple(CONTENT_KINDS), help="%(choices)s")
+    new.add_argument(
+        "id",
+        metavar="ID",
+        help="the new file's id, which is also its name: lowercase a-z, 0-9 and '-', "
+        "e.g. sara-holm",
+    )
+    new.set_defaults(run=run_new)
+
+    schema = commands.add_parser(
+        "schema",
+        help="write JSON Schemas for editors that check the YAML as you type",
+        description="Write a JSON Schema for each kind of file (organisation, taxonomy, "
+        "programme, mentor, rule, role, responsibilities, pairs) from the models, the "
+        "taxonomy's ids and the content's ids, in the organisation's language. VS Code's YAML "
+        "extension reads them. Run it again after changing the taxonomy or adding programmes, "
+        "mentors, rules or roles. Only files whose text changes are written.",
+    )
+    config_option(schema)
+    schema.add_argument(
+        "-o",
+        "--output",
+        metavar="DIR",
+        help=f"where to write them (default: {SCHEMA_FOLDER}/ beside the MkDocs configuration)",
+    )
+    schema.set_defaults(run=run_schema)
     return parser
 
 
@@ -187,26 +297,37 @@ def _project_paths(config_file: Path, config: Any = None) -> Paths:
     return Paths.at(config_file.parent, plugin.config.content_dir, plugin.config.config_dir)
 
 
-def check(paths: Paths, *, strict: bool = False) -> tuple[int, LoadResult]:
+def check(paths: Paths, *, strict: bool = False, style: str = "text") -> tuple[int, LoadResult]:
     """Print every problem, then a summary; the exit status, and what was loaded."""
     result = load_content(paths)
     for problem in result.problems:
-        print(problem)
+        print(problem.annotation() if style == "github" else problem)
+    if result.content is not None:
+        for line in summary(hr_report(result.content, build_date()), result.content):
+            print(f"mentorsite: {line}", file=sys.stderr)
     errors, warnings = len(result.errors), len(result.warnings)
     failed = errors or (strict and warnings)
-    summary = (
+    counts = (
         f"{_count(errors, 'error')}, {_count(warnings, 'warning')} "
         f"in {_count(result.files, 'file')}"
     )
     if strict and warnings and not errors:
-        summary += " (--strict: warnings count as errors)"
-    print(f"mentorsite: {summary}", file=sys.stderr)
+        counts += " (--strict: warnings count as errors)"
+    print(f"mentorsite: {counts}", file=sys.stderr)
     return (1 if failed else 0), result
 
 
 def run_check(args: argparse.Namespace) -> int:
     paths = _project_paths(Path(args.config_file).resolve())
-    return check(paths, strict=args.strict)[0]
+    status, result = check(paths, strict=args.strict, style=args.format)
+    # Stale schemas mislead the editor (an id missing from an enum), but the content is fine.
+    for path in stale_schemas(result.content) if result.content is not None else []:
+        state = "is out of date" if path.is_file() else "is missing"
+        print(
+            f"mentorsite: {display_path(path, paths.root)} {state}: run mentorsite schema",
+            file=sys.stderr,
+        )
+    return status
 
 
 def _count(number: int, noun: str) -> str:
@@ -274,6 +395,40 @@ def run_pairs_check(args: argparse.Namespace) -> int:
     return 1 if report.violations else 0
 
 
+def run_import_mentors(args: argparse.Namespace) -> int:
+    from .importing import parse_map, plan_import, report, write_plan
+    from .spreadsheet import SheetError, read_sheet
+
+    try:
+        mapping = parse_map(args.map)
+    except ValueError as error:
+        print(f"mentorsite: error: {error}", file=sys.stderr)
+        return 1
+    try:
+        sheet = read_sheet(Path(args.file))
+    except SheetError as error:
+        print(f"{args.file}: error: {error}", file=sys.stderr)
+        return 1
+    content = _valid_content(args)
+    if content is None:
+        return 1
+    plan = plan_import(
+        sheet, args.file, content, mapping=mapping, update=args.update, today=build_date()
+    )
+    if sheet.name:
+        print(f"mentorsite: reading the sheet '{sheet.name}' of {args.file}", file=sys.stderr)
+    if not args.dry_run:
+        write_plan(plan)
+    lines, summary_lines = report(plan, dry_run=args.dry_run)
+    for line in lines:
+        print(line)
+    for line in summary_lines:
+        print(line, file=sys.stderr)
+    if not args.dry_run:
+        _refresh_schemas(content.paths)
+    return 1 if plan.failed else 0
+
+
 def run_changes(args: argparse.Namespace) -> int:
     config_file = Path(args.config_file).resolve()
     config = _load_mkdocs_config(config_file) if config_file.is_file() else None
@@ -335,6 +490,87 @@ def _theme_dirs(config_file: Path, config: Any) -> list[Path]:
     return theme_dirs(config_file.parent / custom if custom else None)
 
 
+# -- schema ---------------------------------------------------------------------------------
+
+
+def run_schema(args: argparse.Namespace) -> int:
+    paths = _project_paths(Path(args.config_file).resolve())
+    result = load_content(paths)
+    if result.content is not None:
+        language, ids = result.content.organisation.language, vocabulary(result.content)
+    else:
+        # The schemas help HR most while files are wrong: write them from what can be read.
+        readable = read_vocabulary(paths)
+        if isinstance(readable, list):
+            for problem in readable:
+                print(problem)
+            print(
+                "mentorsite: no schema was written: the organisation and the taxonomy must be "
+                "valid first; run mentorsite check",
+                file=sys.stderr,
+            )
+            return 1
+        language, ids = readable
+    folder = Path(args.output).resolve() if args.output else paths.root / SCHEMA_FOLDER
+    schemas = build_schemas(ids, language)
+    written = write_schemas(schemas, folder)
+    where = display_path(folder, Path.cwd())
+    for path in written:
+        print(f"wrote {display_path(path, Path.cwd())}")
+    unchanged = len(schemas) - len(written)
+    print(
+        f"mentorsite: {_count(len(written), 'schema')} written, {unchanged} unchanged in {where}/",
+        file=sys.stderr,
+    )
+    if result.content is None:
+        print(
+            f"mentorsite: warning: the content has {_count(len(result.errors), 'error')}; the "
+            "schemas were written all the same, with each content file's name as its id; run "
+            "mentorsite check to see what is wrong",
+            file=sys.stderr,
+        )
+    return 0
+
+
+# -- new ------------------------------------------------------------------------------------
+
+
+def run_new(args: argparse.Namespace) -> int:
+    paths = _project_paths(Path(args.config_file).resolve())
+    known = read_known(paths)
+    try:
+        target = create(args.kind, args.id, paths, known)
+    except NewFileError as error:
+        print(f"mentorsite: error: {error}", file=sys.stderr)
+        return 1
+    for problem in known.unread:
+        print(problem)
+    if known.unread:
+        print(
+            "mentorsite: warning: config/ has errors, so the comments do not list the ids "
+            "to choose from",
+            file=sys.stderr,
+        )
+    print(f"mentorsite: wrote {display_path(target, paths.root)}", file=sys.stderr)
+    _refresh_schemas(paths)
+    print(
+        f"mentorsite: fill in the fields ({', '.join(to_fill_in(args.kind))} need a value), "
+        "then run mentorsite check",
+        file=sys.stderr,
+    )
+    return 0
+
+
+def _refresh_schemas(paths: Paths) -> None:
+    """A new file is a new id: where the project keeps schemas, their enums take it in."""
+    folder = paths.root / SCHEMA_FOLDER
+    readable = read_vocabulary(paths) if folder.is_dir() else None
+    if readable is None or isinstance(readable, list):
+        return
+    for path in write_schemas(build_schemas(readable[1], readable[0]), folder):
+        print(f"mentorsite: updated {display_path(path, paths.root)}", file=sys.stderr)
+
+
 # -- build and serve ------------------------------------------------------------------------
 
 
@@ -347,8 +583,7 @@ def run_build(args: argparse.Namespace) -> int:
             file=sys.stderr,
         )
         return 1
-    if args.edition:
-        os.environ[EDITION_VARIABLE] = args.edition
+    _pass_edition(args)
     config = _load_mkdocs_config(config_file, strict=args.strict)
     status, result = check(_project_paths(config_file, config), strict=args.strict)
     if status:
@@ -373,10 +608,23 @@ def run_build(args: argparse.Namespace) -> int:
         return 1
     _swap_in(workdir, target)
     print(
-        f"mentorsite: built the {os.environ.get(EDITION_VARIABLE, 'staff')} edition in {target}",
+        f"mentorsite: built the {os.environ.get(EDITION_VARIABLE) or 'staff'} edition in {target}",
         file=sys.stderr,
     )
     return 0
+
+
+def _pass_edition(args: argparse.Namespace) -> None:
+    """Hand the edition and the pairs file to the plugin, which MkDocs creates itself."""
+    if args.edition:
+        os.environ[EDITION_VARIABLE] = args.edition
+    if args.pairs:
+        os.environ[PAIRS_VARIABLE] = str(Path(args.pairs).resolve())
+        if (os.environ.get(EDITION_VARIABLE) or "staff") != "hr":
+            print(
+                "mentorsite: the pairs file is read by the HR edition only (--edition hr)",
+                file=sys.stderr,
+            )
 
 
 def _swap_in(built: Path, target: Path) -> None:
@@ -396,8 +644,7 @@ def run_serve(args: argparse.Namespace) -> int:
     if not config_file.is_file():
         print(f"mentorsite: error: {args.config_file} not found", file=sys.stderr)
         return 1
-    if args.edition:
-        os.environ[EDITION_VARIABLE] = args.edition
+    _pass_edition(args)
     _show_mkdocs_log()
     from mkdocs.commands.serve import serve
     from mkdocs.exceptions import MkDocsException

@@ -146,14 +146,16 @@ def _load(paths: Paths, today: date) -> LoadResult:
     def display(path: Path) -> str:
         return display_path(path, paths.root)
 
-    def read(path: Path, model: type[BaseModel]) -> tuple[Document | None, Any]:
+    def read(
+        path: Path, model: type[BaseModel], known: dict[str, set[str]] | None = None
+    ) -> tuple[Document | None, Any]:
         nonlocal files
         files += 1
         document = read_document(path, display(path))
         if isinstance(document, Problem):
             problems.extend([document])
             return None, None
-        instance, found = validate_document(document, model)
+        instance, found = validate_document(document, model, known)
         problems.extend(found)
         return document, instance
 
@@ -170,6 +172,7 @@ def _load(paths: Paths, today: date) -> LoadResult:
 
     items: dict[str, dict[str, tuple[Document, Any]]] = {}
     sources: dict[tuple[str, str], Path] = {}
+    to_read: list[tuple[str, str, Path, type[BaseModel]]] = []
     for kind, (folder, model) in CONTENT_KINDS.items():
         items[kind] = {}
         for path in yaml_files(paths.content / folder):
@@ -196,31 +199,37 @@ def _load(paths: Paths, today: date) -> LoadResult:
                 )
                 continue
             sources[(kind, stem)] = path
-            document, instance = read(path, model)
-            if document is not None and instance is not None:
-                items[kind][stem] = (document, instance)
+            to_read.append((kind, stem, path, model))
+
+    organisation_doc, organisation = config["organisation"]
+    taxonomy_doc, taxonomy = config["taxonomy"]
+
+    # Ids are checked against what exists; a kind is left out when its own file is broken,
+    # so that one mistake does not show as a hundred. Known before any content file is
+    # read, so that an id field left empty can list the ids to choose from.
+    known: dict[str, set[str]] = {
+        kind: {s for k, s in sources if k == kind} for kind in CONTENT_KINDS
+    }
+    if taxonomy is not None:
+        for kind, list_name in Taxonomy.KINDS.items():
+            known[kind] = {term.id for term in getattr(taxonomy, list_name)}
+
+    for kind, stem, path, model in to_read:
+        document, instance = read(path, model, known)
+        if document is not None and instance is not None:
+            items[kind][stem] = (document, instance)
 
     # The responsibility matrix is one file; a project may do without it.
     matrix: tuple[Document | None, Any] = (None, None)
     matrix_path = paths.content / RESPONSIBILITIES_FILE
     if matrix_path.exists():
         sources[("responsibilities", "responsibilities")] = matrix_path
-        matrix = read(matrix_path, Responsibilities)
+        matrix = read(matrix_path, Responsibilities, known)
 
-    organisation_doc, organisation = config["organisation"]
-    taxonomy_doc, taxonomy = config["taxonomy"]
     if organisation is not None:
         problems.extend(check_organisation(organisation_doc, organisation))
-
-    # Ids are checked against what exists; a kind is left out when its own file is broken,
-    # so that one mistake does not show as a hundred.
-    known: dict[str, set[str]] = {
-        kind: {s for k, s in sources if k == kind} for kind in CONTENT_KINDS
-    }
     if taxonomy is not None:
         problems.extend(check_taxonomy(taxonomy_doc, taxonomy))
-        for kind, list_name in Taxonomy.KINDS.items():
-            known[kind] = {term.id for term in getattr(taxonomy, list_name)}
         problems.extend(check_references(taxonomy_doc, taxonomy, known))
 
     review_months = organisation.profile_review_months if organisation else 12

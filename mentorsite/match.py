@@ -61,7 +61,6 @@ class _Candidate:
 def match(pairs: PairsFile, content: Content, today: date) -> MatchResult:
     """The best assignment of mentors to the mentees of `pairs` who have no active pair."""
     active = [pair for pair in pairs.pairs if pair.active_on(today)]
-    taken = {pair.mentee for pair in active}
     # A mentor's mentees: those in the file, or more if the profile says so (pairs of
     # programmes kept elsewhere).
     load = {
@@ -71,9 +70,9 @@ def match(pairs: PairsFile, content: Content, today: date) -> MatchResult:
     places = {
         mentor_id: max(mentor.capacity - load[mentor_id], 0)
         for mentor_id, mentor in sorted(content.mentors.items())
-        if mentor.available_from is None or mentor.available_from <= today
+        if mentor.is_available(today)
     }
-    waiting = sorted(mentee for mentee in pairs.mentees if mentee not in taken)
+    waiting = pairs.waiting(today)
 
     candidates: dict[str, list[_Candidate]] = {}
     unmatched: dict[str, Unmatched] = {}

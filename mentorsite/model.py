@@ -10,8 +10,9 @@ from __future__ import annotations
 
 import calendar
 import re
+import types
 from datetime import date
-from typing import Annotated, Any, ClassVar, Literal, get_args, get_origin
+from typing import Annotated, Any, ClassVar, Literal, Union, get_args, get_origin
 
 from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, model_validator
 from pydantic.fields import FieldInfo
@@ -57,6 +58,23 @@ def add_months(day: date, months: int) -> date:
 
 def _item_from_text(value: Any) -> Any:
     return {"text": value} if isinstance(value, str) else value
+
+
+# A validator that asks for one field or another is code that no schema generator can read:
+# its model says the same in JSON Schema, beside it, for editors (see `schema`).
+
+
+def _given(name: str) -> dict[str, Any]:
+    return {"required": [name], "properties": {name: {"not": {"type": "null"}}}}
+
+
+def exactly_one_of(*names: str) -> dict[str, Any]:
+    """JSON Schema: exactly one of these fields has a value (an empty one counts as absent)."""
+    return {"oneOf": [_given(name) for name in names]}
+
+
+def _exactly_one_property(schema: dict[str, Any]) -> None:
+    schema.update(exactly_one_of(*schema["properties"]))
 
 
 Slug = Annotated[str, AfterValidator(_slug)]
@@ -111,12 +129,33 @@ class Model(BaseModel):
 
 
 def _metadata_of(annotation: Any) -> list[Any]:
-    """The Annotated metadata of a type, also inside `X | None`."""
+    """The Annotated metadata of a type and of its arguments: inside `X | None`, `list[X]`."""
     found = []
     for part in (annotation, *get_args(annotation)):
         if get_origin(part) is Annotated:
             found.extend(get_args(part)[1:])
     return found
+
+
+def unwrap(annotation: Any) -> tuple[Any, list[Any]]:
+    """A field's type without Annotated and `| None`, and the marks met on the way (Ref...).
+
+    Whoever reads the models (validation, schemas, new files, the guide) starts here.
+    """
+    marks: list[Any] = []
+    while True:
+        origin = get_origin(annotation)
+        if origin is Annotated:
+            annotation, *more = get_args(annotation)
+            marks.extend(more)
+        elif origin in (Union, types.UnionType):
+            annotation = next(a for a in get_args(annotation) if a is not type(None))
+        else:
+            return annotation, marks
+
+
+def bare_type(annotation: Any) -> Any:
+    return unwrap(annotation)[0]
 
 
 # -- help for people -----------------------------------------------------------------------
@@ -139,6 +178,17 @@ def help_text(info: FieldInfo, language: str) -> str:
     return info.description or ""
 
 
+def field_ref(info: FieldInfo) -> str | None:
+    """The kind of id a field names (in a list, its items; in a mapping, its keys), if any.
+
+    So that a message or a new file can say which ids there are to choose from.
+    """
+    for meta in (*info.metadata, *_metadata_of(info.annotation)):
+        if isinstance(meta, Ref):
+            return meta.kind
+    return None
+
+
 # -- config/organisation.yml ---------------------------------------------------------------
 
 
@@ -153,6 +203,8 @@ class Contact(Model):
 
 class Interest(Model):
     """Where an employee expresses interest in a mentor: an e-mail address or a form."""
+
+    model_config = ConfigDict(json_schema_extra=exactly_one_of("email", "url"))
 
     email: Email | None = described(
         None,
@@ -336,6 +388,13 @@ class Mentor(Model):
         """Whether the profile was last confirmed more than `review_months` ago."""
         return today > add_months(self.reviewed, review_months)
 
+    def is_available(self, today: date) -> bool:
+        return self.available_from is None or self.available_from <= today
+
+    def free_places(self, today: date) -> int:
+        """Places a mentee could take now: none before `available_from`."""
+        return max(self.capacity - self.mentees, 0) if self.is_available(today) else 0
+
     @classmethod
     def hr_only_allowed(cls) -> list[str]:
         return [
@@ -355,6 +414,8 @@ def _topic(**kwargs: Any) -> Any:
 
 
 class Material(Model):
+    model_config = ConfigDict(json_schema_extra=exactly_one_of("url", "file"))
+
     title: PlainText = described(en="The title people see.", da="Titlen, folk ser.")
     url: Url | None = described(None, en="A web address.", da="En webadresse.")
     file: str | None = described(
@@ -383,6 +444,10 @@ class Meetings(Model):
 
 
 class Apply(Model):
+    model_config = ConfigDict(
+        json_schema_extra={"not": {"allOf": [_given("email"), _given("url")]}}
+    )
+
     deadline: date | None = described(None, en="Last day to apply.", da="Sidste ansøgningsdag.")
     email: Email | None = described(
         None, en="Where applications go by e-mail.", da="Hvor ansøgninger sendes hen på e-mail."
@@ -530,7 +595,12 @@ class NoParameters(Model):
 class Check(Model):
     """A machine-checkable form of a rule: exactly one of these."""
 
-    model_config = ConfigDict(extra="forbid", frozen=True, populate_by_name=False)
+    model_config = ConfigDict(
+        extra="forbid",
+        frozen=True,
+        populate_by_name=False,
+        json_schema_extra=_exactly_one_property,
+    )
 
     different_unit: DifferentUnit | None = described(
         None,
@@ -613,8 +683,8 @@ class Rule(Model):
     text: Markdown = described(en="The rule in full, in Markdown.", da="Hele reglen, i Markdown.")
     check: Check | None = described(
         None,
-        en="Optional: a form of the rule that mentorsite checks pairs against.",
-        da="Valgfri: en form af reglen, som mentorsite kontrollerer parrene efter.",
+        en="Optional: a form of the rule that mentorsite checks pairs against; give one.",
+        da="Valgfri: en form af reglen, som mentorsite kontrollerer parrene efter; angiv én.",
     )
 
 
@@ -634,7 +704,9 @@ class Item(Model):
     )
 
 
-ItemOrText = Annotated[Item, BeforeValidator(_item_from_text)]
+ItemOrText = Annotated[
+    Item, BeforeValidator(_item_from_text, json_schema_input_type=PlainText | Item)
+]
 
 
 class Role(Model):
@@ -762,6 +834,11 @@ class PairsFile(Model):
     pairs: list[Pair] = described(
         default_factory=list, en="Mentor–mentee pairs.", da="Par af mentor og mentee."
     )
+
+    def waiting(self, today: date) -> list[str]:
+        """The mentees who have no active pair on `today`, by id."""
+        taken = {pair.mentee for pair in self.pairs if pair.active_on(today)}
+        return sorted(mentee for mentee in self.mentees if mentee not in taken)
 
 
 # The catalogue's pages of each facet, /mentors/<folder>/<id>/, stand beside the

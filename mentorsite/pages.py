@@ -31,12 +31,15 @@ from .model import (
     RESPONSIBILITIES,
     Activity,
     Mentor,
+    PairsFile,
     Programme,
     Role,
     Rule,
     Term,
 )
 from .photos import AVATAR_COLOURS, initials_avatar
+from .reference import FILES, FieldDoc, field_reference
+from .report import Supply, hr_report
 
 # Each facet's data attribute on the catalogue's cards. Short, because with thousands of
 # cards every byte counts; the form's fieldsets say which attribute belongs to which facet.
@@ -275,6 +278,67 @@ class ChecklistView:
         return sum(len(phase.items) for phase in self.phases)
 
 
+@dataclass(frozen=True)
+class Chart:
+    """A bar chart drawn at build time; its numbers also stand in a table beside it."""
+
+    id: str
+    title: str
+    series: list[str]  # what each bar of a row shows
+    rows: list[tuple[str, list[int]]]
+
+    @property
+    def maximum(self) -> int:
+        return max([value for _, values in self.rows for value in values] + [1])
+
+
+@dataclass(frozen=True)
+class SupplyRow:
+    """Mentors of a qualification, unit or programme against the mentees who ask for it."""
+
+    label: str
+    url: str | None
+    mentors: int
+    places: int
+    free: int
+    demand: int | None
+
+
+@dataclass(frozen=True)
+class SupplyTable:
+    id: str
+    title: str
+    rows: list[SupplyRow]
+    chart: Chart
+
+
+@dataclass(frozen=True)
+class PlanningRow:
+    programme: Link
+    filled: int
+    total: int
+    empty: list[str]  # the topics still empty, in words
+
+
+@dataclass(frozen=True)
+class FieldView:
+    """A field of a kind of file, as HR's guide explains it."""
+
+    name: str
+    depth: int
+    required: bool
+    value: str  # the values it takes, in words
+    help: str
+
+
+@dataclass(frozen=True)
+class FileReference:
+    kind: str
+    title: str
+    where: str
+    fields: list[FieldView]
+
+
 @dataclass
 class ProgrammeView:
     id: str
@@ -312,9 +376,11 @@ class _Planner:
         today: date,
         directory_urls: bool,
         history: History | None,
+        pairs: PairsFile | None,
     ) -> None:
         self.content = content
         self.history = history
+        self.pairs = pairs
         self.t = strings
         self.edition = edition
         self.today = today
@@ -341,9 +407,9 @@ class _Planner:
         c = self.content
         shown = {name: name not in self.hidden for name in Mentor.model_fields}
         units = self.unit_chain(mentor.unit)
-        free = max(mentor.capacity - mentor.mentees, 0)
-        later = mentor.available_from is not None and mentor.available_from > self.today
-        if later:
+        free = mentor.free_places(self.today)
+        if not mentor.is_available(self.today):
+            assert mentor.available_from is not None
             availability = Availability(
                 "later", 0, self.t("mentor.available_from", date=self.t.date(mentor.available_from))
             )
@@ -868,6 +934,11 @@ class _Planner:
         ]
         if self.history is not None:
             nav.append({t("nav.changes"): "changes/index.md"})
+        pages += self.guide_pages()
+        nav.append({t("nav.guide"): ["guide/index.md", "guide/fields.md"]})
+        if self.edition is Edition.HR:
+            pages.append(self.hr_page())
+            nav.append({t("nav.hr"): "hr/index.md"})
         hidden = self.hidden
         self.assets.append(
             Asset(
@@ -888,6 +959,109 @@ class _Planner:
             )
         )
         return Site(pages, _unique(self.assets), nav)
+
+    # -- HR's guide, and the fields of every file
+
+    def guide_pages(self) -> list[Page]:
+        language = self.content.organisation.language
+        files = [
+            FileReference(
+                kind,
+                self.t(f"reference.files.{kind}"),
+                where,
+                [self.field(doc) for doc in field_reference(model, language)],
+            )
+            for kind, where, model in FILES
+        ]
+        return [
+            self.page(
+                "guide/index.md",
+                "guide.md.j2",
+                self.t("guide.title"),
+                review_months=self.content.organisation.profile_review_months,
+            ),
+            self.page("guide/fields.md", "fields.md.j2", self.t("guide.fields_title"), files=files),
+        ]
+
+    def field(self, doc: FieldDoc) -> FieldView:
+        t = self.t
+        if doc.type == "id":
+            value = t("reference.id", what=t(f"reference.refs.{doc.ref}"))
+        elif doc.choices:
+            value = t("reference.types.choice", choices=", ".join(doc.choices))
+        else:
+            value = t(f"reference.types.{'group' if doc.type == 'mapping' else doc.type}")
+        if doc.many:
+            value = t("reference.list", what=value)
+        if doc.type == "mapping":
+            keys = t(f"reference.refs.{doc.ref}") if doc.ref else t("reference.new_id")
+            value = t("reference.mapping", keys=keys, entries=value)
+        return FieldView(doc.name, doc.depth, doc.required, value, doc.help)
+
+    # -- HR's overview, in the HR edition
+
+    def hr_page(self) -> Page:
+        c, t = self.content, self.t
+        report = hr_report(c, self.today, self.pairs)
+        planning = [
+            PlanningRow(
+                self.link("programme", row.programme),
+                len(row.filled),
+                row.total,
+                [t(f"programme.topics.{topic}") for topic in row.empty],
+            )
+            for row in report.completeness
+        ]
+        planning_chart = Chart(
+            "ms-chart-planning",
+            t("hr.planning_chart"),
+            [t("hr.filled")],
+            [(row.programme.label, [row.filled]) for row in planning],
+        )
+        review = c.organisation.profile_review_months
+        stale = [(self.link("mentor", m), self.t.date(c.mentors[m].reviewed)) for m in report.stale]
+        tables = [
+            self.supply_table("qualifications", report.qualifications, "qualification"),
+            self.supply_table("units", report.units, "unit"),
+            self.supply_table("programmes", report.programmes, "programme"),
+        ]
+        return self.page(
+            "hr/index.md",
+            "hr.md.j2",
+            t("nav.hr"),
+            planning=planning,
+            planning_chart=planning_chart,
+            stale=stale,
+            review_months=review,
+            tables=tables,
+            waiting=report.waiting,
+            built=self.t.date(self.today),
+        )
+
+    def supply_table(self, key: str, supply: list[Supply], kind: str) -> SupplyTable:
+        """Rows with a mentor or a mentee asking, and their chart: free places against demand."""
+        t = self.t
+        rows = []
+        for row in supply:
+            if not row.mentors and not row.demand:
+                continue
+            if kind == "programme":
+                link = self.link("programme", row.key)
+                label, url = link.label, link.url
+            else:
+                term = self.term(kind, row.key)
+                label, url = term.name, term.url
+            rows.append(SupplyRow(label, url, row.mentors, row.places, row.free, row.demand))
+        with_demand = self.pairs is not None
+        series = [t("hr.free"), t("hr.demand") if with_demand else t("hr.places")]
+        title = t(f"hr.by.{key}")
+        chart = Chart(
+            f"ms-chart-{key}",
+            t("hr.chart", subject=title, first=series[0], second=series[1]),
+            series,
+            [(r.label, [r.free, (r.demand or 0) if with_demand else r.places]) for r in rows],
+        )
+        return SupplyTable(key, title, rows, chart)
 
     # -- the catalogue's facets
 
@@ -970,14 +1144,17 @@ def plan_site(
     today: date | None = None,
     directory_urls: bool = True,
     history: History | None = None,
+    pairs: PairsFile | None = None,
 ) -> Site:
     """Every generated page of the site, and the files copied with them.
 
     With a `history` (read from git, or why it could not be), rule pages show theirs and
-    the site lists the changes at /changes/; without one, neither is there.
+    the site lists the changes at /changes/; without one, neither is there. The HR
+    edition has HR's overview at /hr/; given HR's private `pairs`, it counts the mentees
+    waiting for a mentor there (and nowhere else).
     """
     return _Planner(
-        content, strings, edition, today or build_date(), directory_urls, history
+        content, strings, edition, today or build_date(), directory_urls, history, pairs
     ).plan()
 
 

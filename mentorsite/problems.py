@@ -30,9 +30,22 @@ class Problem:
             where += f":{self.line}:{self.column or 1}"
         return f"{where}: {self.severity.value}: {self.message}"
 
+    def annotation(self) -> str:
+        """The problem as a GitHub Actions workflow command, shown at its line in a review."""
+        where = f"file={_escape(self.path, property=True)}"
+        if self.line:
+            where += f",line={self.line},col={self.column or 1}"
+        return f"::{self.severity.value} {where}::{_escape(self.message)}"
+
     @property
     def is_error(self) -> bool:
         return self.severity is Severity.ERROR
+
+
+def _escape(text: str, *, property: bool = False) -> str:
+    """Text for a workflow command, escaped as GitHub's own toolkit does it."""
+    text = text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+    return text.replace(":", "%3A").replace(",", "%2C") if property else text
 
 
 def did_you_mean(word: str, candidates: Iterable[str]) -> str:

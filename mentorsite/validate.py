@@ -14,9 +14,11 @@ from pathlib import Path
 from typing import Annotated, Any, Literal, Union, get_args, get_origin
 
 from pydantic import BaseModel, ValidationError
+from pydantic.fields import FieldInfo
 
 from .load import Document, Loc
 from .model import (
+    CONTENT_KINDS,
     RESPONSIBILITIES_FILE,
     SLUG,
     Mentor,
@@ -27,6 +29,9 @@ from .model import (
     Role,
     Rule,
     Taxonomy,
+    bare_type,
+    field_ref,
+    help_text,
 )
 from .photos import check_photo
 from .problems import Problem, Severity, did_you_mean
@@ -34,13 +39,22 @@ from .problems import Problem, Severity, did_you_mean
 # -- field checks ---------------------------------------------------------------------------
 
 
-def validate_document(document: Document, model: type[BaseModel]) -> tuple[Any, list[Problem]]:
-    """The model built from a document, or None and the problems that prevent it."""
+def validate_document(
+    document: Document, model: type[BaseModel], known: dict[str, set[str]] | None = None
+) -> tuple[Any, list[Problem]]:
+    """The model built from a document, or None and the problems that prevent it.
+
+    `known` holds the ids of each kind, so that an id field left empty can list them.
+    """
+    blank = dict(_blank_texts(document, model, document.data, (), known))
     try:
-        return model.model_validate(document.data), []
+        instance = model.model_validate(document.data)
     except ValidationError as error:
-        problems = [_translate(document, model, detail) for detail in error.errors()]
-        return None, problems
+        details = error.errors()
+        problems = [_translate(document, model, detail, known) for detail in details]
+        failed = {tuple(detail["loc"]) for detail in details}
+        return None, problems + [p for loc, p in blank.items() if loc not in failed]
+    return (None, list(blank.values())) if blank else (instance, [])
 
 
 def field_name(loc: Loc) -> str:
@@ -83,13 +97,21 @@ _EXPECTED = {
 }
 
 
-def _translate(document: Document, model: type[BaseModel], detail: Any) -> Problem:
+def _translate(
+    document: Document,
+    model: type[BaseModel],
+    detail: Any,
+    known: dict[str, set[str]] | None = None,
+) -> Problem:
     loc: Loc = tuple(detail["loc"])
     kind = detail["type"]
     value = detail.get("input")
     where = field_name(loc)
     if kind == "missing":
         return document.problem(loc[:-1], f"{where}: required field is missing", key=True)
+    required = _required_field(model, loc)
+    if required is not None and (value is None or (kind == "too_short" and not value)):
+        return _not_filled_in(document, loc, required, known)
     if kind == "extra_forbidden":
         owner = _model_at(model, loc[:-1])
         moved = getattr(owner, "MOVED", {}).get(loc[-1])
@@ -122,23 +144,83 @@ def _translate(document: Document, model: type[BaseModel], detail: Any) -> Probl
     return document.problem(loc, f"{where}: {message}" if where else message)
 
 
-def _strip(annotation: Any) -> Any:
-    """Look through Annotated and Optional to the type that matters."""
-    while True:
-        origin = get_origin(annotation)
-        if origin is Annotated:
-            annotation = get_args(annotation)[0]
-        elif origin in (Union, types.UnionType):
-            options = [a for a in get_args(annotation) if a is not type(None)]
-            annotation = options[0]
-        else:
-            return annotation
+# -- fields written but not filled in (as `mentorsite new` leaves them) ----------------------
+
+
+def _required_field(model: type[BaseModel], loc: Loc) -> FieldInfo | None:
+    """The field at `loc` if it is one that must be given, else None."""
+    owner = _model_at(model, loc[:-1]) if loc else None
+    if not (isinstance(owner, type) and issubclass(owner, BaseModel)):
+        return None
+    info = _field_by_key(owner, str(loc[-1]))
+    return info if info is not None and info.is_required() else None
+
+
+def _blank_texts(
+    document: Document,
+    model: type[BaseModel],
+    data: Any,
+    at: Loc,
+    known: dict[str, set[str]] | None,
+) -> Iterator[tuple[Loc, Problem]]:
+    """Required text left blank, as `text: |` with nothing under it: nothing to publish."""
+    if not isinstance(data, dict):
+        return
+    for name, info in model.model_fields.items():
+        key = info.alias or name
+        value, loc, bare = data.get(key), (*at, key), bare_type(info.annotation)
+        if info.is_required() and isinstance(value, str) and not value.strip():
+            yield loc, _not_filled_in(document, loc, info, known)
+        elif isinstance(bare, type) and issubclass(bare, BaseModel):
+            yield from _blank_texts(document, bare, value, loc, known)
+        elif get_origin(bare) is list and isinstance(value, list):
+            item = bare_type(get_args(bare)[0])
+            if isinstance(item, type) and issubclass(item, BaseModel):
+                for index, entry in enumerate(value):
+                    yield from _blank_texts(document, item, entry, (*loc, index), known)
+
+
+def _not_filled_in(
+    document: Document, loc: Loc, info: FieldInfo, known: dict[str, set[str]] | None
+) -> Problem:
+    """`unit: not filled in yet: the unit the mentor works in; one of: it, hr`."""
+    help_ = help_text(info, "en").rstrip(".")
+    if help_[:1].isupper() and not help_[1:2].isupper():
+        help_ = help_[0].lower() + help_[1:]
+    message = f"{field_name(loc)}: not filled in yet"
+    if help_:
+        message += f": {help_}"
+    return document.problem(loc, message + _choices(info, known))
+
+
+MAX_CHOICES = 12  # more ids than this are not listed, but where they are defined
+
+
+def _choices(info: FieldInfo, known: dict[str, set[str]] | None) -> str:
+    kind = field_ref(info)
+    if kind is None:
+        return ""
+    ids = sorted((known or {}).get(kind, ()))
+    if 0 < len(ids) <= MAX_CHOICES:
+        many = get_origin(bare_type(info.annotation)) is list
+        return f"; {'one or more of' if many else 'one of'}: {', '.join(ids)}"
+    where = _ids_location(kind)
+    return f"; see {where}" if where else ""
+
+
+def _ids_location(kind: str) -> str | None:
+    """Where the ids of `kind` are defined, as a person would look for them."""
+    if kind in Taxonomy.KINDS:
+        return f"{Taxonomy.KINDS[kind]} in config/taxonomy.yml"
+    if kind in CONTENT_KINDS:
+        return f"the files in content/{CONTENT_KINDS[kind][0]}/"
+    return None
 
 
 def _model_at(model: type[BaseModel], loc: Loc) -> Any:
     annotation: Any = model
     for part in loc:
-        annotation = _strip(annotation)
+        annotation = bare_type(annotation)
         if isinstance(annotation, type) and issubclass(annotation, BaseModel):
             info = _field_by_key(annotation, str(part))
             if info is None:
@@ -150,7 +232,7 @@ def _model_at(model: type[BaseModel], loc: Loc) -> Any:
             annotation = get_args(annotation)[1]
         else:
             return None
-    return _strip(annotation)
+    return bare_type(annotation)
 
 
 def _field_by_key(model: type[BaseModel], key: str) -> Any:

@@ -31,8 +31,10 @@ def build(project: Path, site: Path, *args: str) -> int:
 
 @pytest.fixture(autouse=True)
 def _isolated_environment(monkeypatch: pytest.MonkeyPatch) -> None:
-    # The command line passes the edition on in the environment: keep tests apart.
-    monkeypatch.delenv("MENTORSITE_EDITION", raising=False)
+    # The command line passes the edition and the pairs file on in the environment: setting
+    # them here first makes the monkeypatch take them away again after each test.
+    monkeypatch.setenv("MENTORSITE_EDITION", "")
+    monkeypatch.setenv("MENTORSITE_PAIRS", "")
     # Availability and stale profiles depend on the day: build as on 2026-11-22.
     monkeypatch.setenv("SOURCE_DATE_EPOCH", str(SOURCE_DATE_EPOCH))
 
@@ -50,7 +52,8 @@ def built_sites(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
     sites = {}
     with pytest.MonkeyPatch.context() as patch:
         for edition in ("staff", "hr"):
-            patch.delenv("MENTORSITE_EDITION", raising=False)
+            patch.setenv("MENTORSITE_EDITION", "")
+            patch.setenv("MENTORSITE_PAIRS", "")
             patch.setenv("SOURCE_DATE_EPOCH", str(SOURCE_DATE_EPOCH))
             site = root / f"site-{edition}"
             assert build(project, site, "--edition", edition) == 0

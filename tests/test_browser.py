@@ -219,13 +219,27 @@ def test_without_javascript_every_mentor_is_listed(browser: Browser, site_url: s
 def test_no_serious_accessibility_violation(page: Page, site_url: str, url: str) -> None:
     page.goto(site_url + url)
     page.wait_for_load_state("load")
+    serious = serious_violations(page)
+    assert serious == [], "\n".join(map(str, serious))
+
+
+def serious_violations(page: Page) -> list[tuple[str, str, list[str]]]:
+    """What axe-core finds serious or critical on the page as it stands."""
     results = Axe().run(page)
-    serious = [
+    return [
         (v["id"], v["impact"], [n["target"] for n in v["nodes"]][:3])
         for v in results.response["violations"]
         if v["impact"] in ("serious", "critical")
     ]
+
+
+def test_hr_overview_has_no_serious_accessibility_violation(page: Page, hr_site: Path) -> None:
+    with serve(hr_site) as url:
+        page.goto(url + "hr/")
+        page.wait_for_load_state("load")
+        serious = serious_violations(page)
     assert serious == [], "\n".join(map(str, serious))
+    assert page.get_by_role("img", name="Udfyldte planlægningsemner pr. program").is_visible()
 
 
 def test_a_long_catalogue_shows_a_page_of_cards_at_a_time(

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import argparse
 import os
 import socket
 import subprocess
@@ -13,6 +14,7 @@ from pathlib import Path
 import pytest
 
 from conftest import edit
+from mentorsite.cli import _parser
 
 
 def run(project: Path, *args: str) -> subprocess.CompletedProcess[str]:
@@ -55,8 +57,32 @@ def test_strict_turns_warnings_into_errors(project: Path) -> None:
     assert "(--strict: warnings count as errors)" in result.stderr
 
 
-@pytest.mark.parametrize("command", ["check", "build", "serve", "pairs"])
-def test_every_command_has_help(project: Path, command: str) -> None:
+def commands(parser: argparse.ArgumentParser, path: tuple[str, ...] = ()) -> list[tuple]:
+    """Every command and sub-command of the parser, with its parser."""
+    found = []
+    for action in parser._actions:
+        if isinstance(action, argparse._SubParsersAction):
+            helps = {choice.dest: choice.help for choice in action._choices_actions}
+            for name, sub in action.choices.items():
+                found.append(((*path, name), sub, helps.get(name)))
+                found += commands(sub, (*path, name))
+    return found
+
+
+def test_every_command_and_option_has_help() -> None:
+    found = commands(_parser())
+    names = {" ".join(path) for path, _, _ in found}
+    assert names >= {"check", "build", "serve", "schema", "new", "import mentors", "changes"}
+    for path, parser, summary in found:
+        assert summary, f"mentorsite {' '.join(path)} has no line in the list of commands"
+        assert parser.description, f"mentorsite {' '.join(path)} has no description"
+        for action in parser._actions:
+            if not isinstance(action, (argparse._HelpAction, argparse._SubParsersAction)):
+                assert action.help, (path, action.dest)
+
+
+@pytest.mark.parametrize("command", ["check", "build", "serve", "pairs", "new", "schema"])
+def test_help_runs_as_a_user_types_it(project: Path, command: str) -> None:
     result = run(project, command, "--help")
     assert result.returncode == 0 and f"usage: mentorsite {command}" in result.stdout
 

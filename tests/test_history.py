@@ -791,7 +791,8 @@ def history_site(scenario: Scenario, tmp_path_factory: pytest.TempPathFactory) -
     with pytest.MonkeyPatch.context() as patch:
         patch.setenv("GIT_CONFIG_GLOBAL", os.devnull)
         patch.setenv("SOURCE_DATE_EPOCH", str(SOURCE_DATE_EPOCH))
-        patch.delenv("MENTORSITE_EDITION", raising=False)
+        patch.setenv("MENTORSITE_EDITION", "")
+        patch.setenv("MENTORSITE_PAIRS", "")
         assert build(scenario.project, site) == 0
     return site
 

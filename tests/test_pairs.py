@@ -158,13 +158,13 @@ def test_pairs_check_finds_exactly_the_known_violations(content: Content) -> Non
     report = check_pairs(FIXTURE, "pairs.yml", content, TODAY)
     assert report.problems == [] and report.pairs == 10
     assert [(v.line, v.rule) for v in report.violations] == [
-        (14, "different-unit"),  # the same unit
-        (15, "different-unit"),  # a unit and the one above it: a reorganisation's doing
-        (16, "level-gap"),
+        (15, "different-unit"),  # the same unit
+        (16, "different-unit"),  # a unit and the one above it: a reorganisation's doing
         (17, "level-gap"),
-        (18, "shared-language"),
-        (20, "duration-two-years"),  # running past 24 months
-        (24, "mentor-capacity"),  # the second of two pairs for a mentor with room for one
+        (18, "level-gap"),
+        (19, "shared-language"),
+        (21, "duration-two-years"),  # running past 24 months
+        (25, "mentor-capacity"),  # the second of two pairs for a mentor with room for one
     ]
 
 
@@ -198,11 +198,11 @@ def test_the_command_prints_file_line_rule_and_sentence() -> None:
     result = run("pairs", "check", "examples/pairs.yml")
     assert result.returncode == 1
     assert result.stdout.splitlines() == [
-        "examples/pairs.yml:85: different-unit: Jonas Lund's unit Logistik og Lager is part of "
+        "examples/pairs.yml:86: different-unit: Jonas Lund's unit Logistik og Lager is part of "
         "Søren Søgaard's unit Produktion (1 step apart; the rule asks for more than 1)",
-        "examples/pairs.yml:86: level-gap: Thomas Bøgh ranks 3 levels above Emma Berg; the "
+        "examples/pairs.yml:87: level-gap: Thomas Bøgh ranks 3 levels above Emma Berg; the "
         "rule asks for 1 to 2 levels above",
-        "examples/pairs.yml:88: duration-two-years: the pair has run from 2024-06-01 to "
+        "examples/pairs.yml:89: duration-two-years: the pair has run from 2024-06-01 to "
         "2026-11-22, longer than the 24 months allowed",
     ]
     assert "mentorsite: 3 violations in 6 pairs" in result.stderr
@@ -258,11 +258,11 @@ def test_bad_check_parameters_are_content_errors(project: Path) -> None:
     )
     errors = [str(p) for p in load_content(Paths.at(project), today=TODAY).errors]
     assert (
-        "content/rules/level-gap.yml:10:20: error: check.level-gap: min (3) is more than "
+        "content/rules/level-gap.yml:11:20: error: check.level-gap: min (3) is more than "
         "max (2)" in errors
     )
     assert any(
-        e.startswith("content/rules/different-unit.yml:10:")
+        e.startswith("content/rules/different-unit.yml:11:")
         and "unknown field 'dept'; did you mean 'depth'?" in e
         for e in errors
     )

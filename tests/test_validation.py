@@ -109,7 +109,7 @@ def test_missing_required_field(project: Path) -> None:
     path = project / "content/rules/confidentiality.yml"
     edit(path, lambda s: "\n".join(x for x in s.splitlines() if not x.startswith("effective:")))
     assert errors(project) == [
-        "content/rules/confidentiality.yml:1:1: error: effective: required field is missing"
+        "content/rules/confidentiality.yml:2:1: error: effective: required field is missing"
     ]
 
 
@@ -274,7 +274,7 @@ def test_malformed_files_never_raise(project: Path, text: str, expected: str) ->
 def test_malformed_yaml_points_at_the_line(project: Path) -> None:
     path = project / "content/mentors/anna-jensen.yml"
     edit(path, lambda s: s.replace("title: ", "title: [", 1))
-    assert errors(project)[0].startswith("content/mentors/anna-jensen.yml:3:")
+    assert errors(project)[0].startswith("content/mentors/anna-jensen.yml:4:")
 
 
 def test_binary_file_and_folder_in_place_of_a_file(project: Path) -> None:
@@ -299,7 +299,7 @@ def test_missing_config_is_an_error(project: Path) -> None:
 def test_warnings_for_empty_planning_topics_and_stale_profiles(project: Path) -> None:
     found = [p for p in problems(project) if ": warning: " in p]
     assert (
-        "content/programmes/nye-ledere-2027.yml:1:1: warning: training: the planning "
+        "content/programmes/nye-ledere-2027.yml:2:1: warning: training: the planning "
         "topic is empty" in found
     )
     stale = [p for p in found if "reviewed:" in p]

@@ -18,3 +18,8 @@ class MentorsiteConfig(Config):
 
     edition = c.Choice(("staff", "hr"), default="staff")
     """Which edition to build; the environment variable MENTORSITE_EDITION overrides it."""
+
+    pairs_file = c.Optional(c.Type(str))
+    """HR's private pairs file, relative to mkdocs.yml: the HR edition's overview counts the
+    mentees waiting for a mentor from it. The staff edition never reads it. The environment
+    variable MENTORSITE_PAIRS overrides it."""

@@ -10,17 +10,21 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
 from mkdocs.structure.files import File, Files, InclusionLevel
 
-from ..content import Paths, load_content
+from ..content import Content, Paths, load_content
 from ..history import read_history
 from ..locale import Strings
+from ..model import PairsFile
 from ..pages import Edition, Site, plan_site
+from ..pairs import load_pairs
 from ..photos import PhotoError, prepare_photo
+from ..problems import display_path
 from ..render import Renderer, theme_dirs
 from .config import MentorsiteConfig
 
 log = get_plugin_logger(__name__)
 
 EDITION_VARIABLE = "MENTORSITE_EDITION"
+PAIRS_VARIABLE = "MENTORSITE_PAIRS"
 CACHE_FOLDER = ".mentorsite-cache"  # beside mkdocs.yml: resized photos, kept between builds
 _ASSETS = ("mentorsite.css", "mentorsite.js")
 
@@ -73,6 +77,7 @@ class MentorsitePlugin(BasePlugin[MentorsiteConfig]):
             edition=edition,
             directory_urls=config.use_directory_urls,
             history=history,
+            pairs=self._pairs(root, content) if edition is Edition.HR else None,
         )
         docs_dir = Path(config.docs_dir)
         clashes = [page.path for page in self.site.pages if (docs_dir / page.path).exists()]
@@ -108,6 +113,24 @@ class MentorsitePlugin(BasePlugin[MentorsiteConfig]):
             elif asset.source is not None:
                 files[asset.path] = asset.source
         return files
+
+    def _pairs(self, root: Path, content: Content) -> PairsFile | None:
+        """HR's private pairs file, when one is given: only the HR edition asks for it."""
+        name = os.environ.get(PAIRS_VARIABLE) or self.config.pairs_file
+        if not name:
+            return None
+        path = root / name
+        if not path.is_file():
+            raise PluginError(f"pairs_file: there is no file '{name}'")
+        _, pairs, problems = load_pairs(path, display_path(path, root), content)
+        for problem in problems:
+            log.error(str(problem))
+        if pairs is None:
+            raise PluginError(
+                f"{len(problems)} error{'s' * (len(problems) != 1)} in the pairs file {name}; "
+                "nothing was built"
+            )
+        return pairs
 
     def _edition(self) -> Edition:
         value = os.environ.get(EDITION_VARIABLE) or self.config.edition

@@ -1,0 +1,334 @@
+"""Start a new content file: every field of its model, with its help, ready to be filled in.
+
+`mentorsite new` writes what this module makes. The file is derived from the model, so a
+field declared there appears here, in the model's order, with its help text in the
+organisation's language. A value only HR can know is left empty, and `mentorsite check`
+names it until it is filled in; a field with a default in the model shows that default.
+An optional structure (a programme's meetings, a rule's check) is written empty, with its
+shape commented out below it, ready to be uncommented.
+"""
+
+from __future__ import annotations
+
+import re
+import textwrap
+import unicodedata
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+from typing import Any, Literal, get_args, get_origin
+
+import yaml
+from pydantic import BaseModel
+from pydantic.fields import FieldInfo
+from pydantic_core import PydanticUndefined
+
+from .content import Paths
+from .load import read_document, yaml_files
+from .model import (
+    CONTENT_KINDS,
+    FACET_FOLDERS,
+    SLUG,
+    Mentor,
+    Model,
+    Organisation,
+    Taxonomy,
+    bare_type,
+    field_ref,
+    help_text,
+)
+from .problems import Problem, display_path
+from .schema import read_vocabulary, schema_comment
+from .validate import MAX_CHOICES
+
+WIDTH = 88  # where a comment above a field wraps
+
+# The few words a new file adds to the model's help texts, in each site language.
+_WORDS = {
+    "da": {
+        "one": "Vælg én: {ids}.",
+        "many": "Vælg en eller flere: {ids}.",
+        "taxonomy": "Id'erne står under {name} i config/taxonomy.yml.",
+        "files": "Id'erne er filnavnene i content/{name}/.",
+        "hr_only": "Kommer kun med i HR-udgaven.",
+    },
+    "en": {
+        "one": "One of: {ids}.",
+        "many": "One or more of: {ids}.",
+        "taxonomy": "The ids are under {name} in config/taxonomy.yml.",
+        "files": "The ids are the file names in content/{name}/.",
+        "hr_only": "Only in the HR edition.",
+    },
+}
+
+
+class NewFileError(ValueError):
+    """A new file cannot be made; the message says why, to a person."""
+
+
+@dataclass(frozen=True)
+class Known:
+    """What a new file's comments can say of the project: its language and the ids there are."""
+
+    language: str = str(Organisation.model_fields["language"].default)
+    ids: Mapping[str, Mapping[str, str]] = field(default_factory=dict)  # kind → id → name
+    hr_only: tuple[str, ...] = ()  # the mentor fields kept out of the staff edition
+    unread: tuple[str, ...] = ()  # why config/ could not be read, when it could not
+
+
+def read_known(paths: Paths) -> Known:
+    """The organisation's language and the ids there are, for the comments of a new file.
+
+    The ids are read as `mentorsite schema` reads them: config/ must be valid, while the
+    content may have errors (HR may be in the middle of an edit). When config/ is not
+    valid, the file is still written, without ids; in the organisation's language if
+    organisation.yml says it.
+    """
+    organisation = _mapping(paths.config / "organisation.yml", paths)
+    hr_only = organisation.get("hr_only")
+    readable = read_vocabulary(paths)
+    if isinstance(readable, list):
+        languages = get_args(Organisation.model_fields["language"].annotation)
+        language = organisation.get("language")
+        return Known(
+            language=language if language in languages else Known.language,
+            unread=tuple(str(problem) for problem in readable),
+        )
+    return Known(
+        language=readable[0],
+        ids=readable[1],
+        hr_only=tuple(map(str, hr_only)) if isinstance(hr_only, list) else (),
+    )
+
+
+def _mapping(path: Path, paths: Paths) -> dict[str, Any]:
+    """A config file's data as it stands, valid or not; empty when it cannot be parsed."""
+    document = read_document(path, display_path(path, paths.root))
+    return {} if isinstance(document, Problem) else document.data
+
+
+# -- ids ------------------------------------------------------------------------------------
+
+
+def suggest_id(text: str) -> str:
+    """An id made from a name, as the example content spells them: "Søren Bæk" → soeren-baek."""
+    text = text.lower()
+    for letter, spelt in (("æ", "ae"), ("ø", "oe"), ("å", "aa"), ("ä", "ae"), ("ö", "oe")):
+        text = text.replace(letter, spelt)
+    text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
+    return re.sub(r"[^a-z0-9]+", "-", text).strip("-")
+
+
+def new_file_path(kind: str, item_id: str, paths: Paths) -> Path:
+    """Where a new file of `kind` named `item_id` goes."""
+    return paths.content / CONTENT_KINDS[kind][0] / f"{item_id}.yml"
+
+
+def id_problem(kind: str, item_id: str, paths: Paths) -> str | None:
+    """Why `item_id` cannot name a new file of `kind`, or None when it can."""
+    if not SLUG.match(item_id):
+        suggestion = suggest_id(item_id)
+        example = f"; for example '{suggestion}'" if suggestion else ""
+        return f"'{item_id}' is not a valid id: use lowercase letters a-z, digits and '-'{example}"
+    if kind == "mentor" and item_id in FACET_FOLDERS.values():
+        return (
+            f"the id '{item_id}' is kept for the catalogue's pages of {item_id}; "
+            f"choose another, e.g. '{item_id}-1'"
+        )
+    target = new_file_path(kind, item_id, paths)
+    for path in yaml_files(target.parent):
+        if path.name.rsplit(".", 1)[0] != item_id:
+            continue
+        shown = display_path(path, paths.root)
+        if path.name == target.name:
+            return f"{shown} already exists; it was left as it is"
+        return f"the {kind} id '{item_id}' is already used by {shown}"
+    return None
+
+
+def to_fill_in(kind: str) -> list[str]:
+    """The fields of a new file of `kind` that need a value before `check` is clean."""
+    model = CONTENT_KINDS[kind][1]
+    return [info.alias or name for name, info in model.model_fields.items() if info.is_required()]
+
+
+# -- the file -------------------------------------------------------------------------------
+
+
+def create(kind: str, item_id: str, paths: Paths, known: Known | None = None) -> Path:
+    """Write a new file of `kind` for `item_id`; never over an existing one."""
+    problem = id_problem(kind, item_id, paths)
+    if problem:
+        raise NewFileError(problem)
+    if not paths.content.is_dir():
+        raise NewFileError(
+            f"there is no content folder at {display_path(paths.content, paths.root)}; run "
+            "mentorsite in the project's folder or give -f FILE"
+        )
+    target = new_file_path(kind, item_id, paths)
+    text = new_file(kind, item_id, paths, known)
+    target.parent.mkdir(exist_ok=True)
+    try:
+        with target.open("x", encoding="utf-8") as handle:  # "x": fails if it exists
+            handle.write(text)
+    except FileExistsError:
+        raise NewFileError(
+            f"{display_path(target, paths.root)} already exists; it was left as it is"
+        ) from None
+    return target
+
+
+def new_file(kind: str, item_id: str, paths: Paths, known: Known | None = None) -> str:
+    """The text of a new file of `kind`: the schema line, then every field with its help."""
+    model = CONTENT_KINDS[kind][1]
+    target = new_file_path(kind, item_id, paths)
+    writer = _Writer(known or read_known(paths), hr_fields=model is Mentor)
+    lines = [schema_comment(kind, target, paths.root)]
+    for number, (name, info) in enumerate(model.model_fields.items()):
+        if number:
+            lines.append("")
+        lines.extend(writer.top_level(model, info.alias or name, info))
+    return "\n".join(lines) + "\n"
+
+
+@dataclass
+class _Line:
+    code: str
+    note: str = ""
+
+
+class _Writer:
+    """Writes fields: help above a top-level field, beside a nested one."""
+
+    def __init__(self, known: Known, hr_fields: bool) -> None:
+        self.known = known
+        self.words = _WORDS.get(known.language, _WORDS["en"])
+        self.hr_fields = hr_fields
+
+    def top_level(self, owner: type[BaseModel], key: str, info: FieldInfo) -> list[str]:
+        help_ = self.help(info)
+        if self.hr_fields and key in self.known.hr_only:
+            help_ = f"{help_} {self.words['hr_only']}"
+        comments = [f"# {line}" for line in _wrap(help_)]
+        first, *shape = self.entry(owner, key, info, 0)
+        if shape and _optional(info):
+            # Optional and structured: empty for now, its shape ready to uncomment.
+            shape = _commented(shape, 2)
+        return [*comments, first.code, *_aligned(shape)]
+
+    def entry(self, owner: type[BaseModel], key: str, info: FieldInfo, indent: int) -> list[_Line]:
+        """The field's line, then the lines of its shape (its fields, or a mapping's keys)."""
+        bare = bare_type(info.annotation)
+        head = f"{' ' * indent}{key}:"
+        note = self.help(info)
+        item = get_args(bare)[0] if get_origin(bare) is list else None
+        if key in _markdown_fields(owner):
+            return [_Line(f"{head} |", note)]
+        if _is_model(bare):
+            children = self.fields(bare, indent + 2)
+            return [_Line(head, note), *children] if children else [_Line(f"{head} {{}}", note)]
+        if item is not None and _is_model(bare_type(item)):
+            children = self.fields(bare_type(item), indent + 4)
+            if children:
+                start = indent + 2
+                first = children[0]
+                first.code = f"{first.code[:start]}- {first.code[start + 2 :]}"
+                return [_Line(head, note), *children]
+        if get_origin(bare) is dict and field_ref(info):
+            keys = self.keyed(field_ref(info) or "", get_args(bare)[1], indent + 2)
+            if keys:
+                return [_Line(head, note), *keys]
+        return [_Line(f"{head} {_value(info)}".rstrip(), note)]
+
+    def fields(self, model: type[BaseModel], indent: int) -> list[_Line]:
+        lines: list[_Line] = []
+        for name, info in model.model_fields.items():
+            lines.extend(self.entry(model, info.alias or name, info, indent))
+        return lines
+
+    def keyed(self, kind: str, value_type: Any, indent: int) -> list[_Line]:
+        """A mapping by id, one key for each id there is (a role's checklist, by phase)."""
+        empty = "[]" if get_origin(bare_type(value_type)) is list else ""
+        return [
+            _Line(f"{' ' * indent}{term}: {empty}".rstrip(), name)
+            for term, name in self.known.ids.get(kind, {}).items()
+        ]
+
+    def help(self, info: FieldInfo) -> str:
+        """The field's help in the organisation's language, and what there is to choose."""
+        text = help_text(info, self.known.language)
+        bare = bare_type(info.annotation)
+        kind = field_ref(info)
+        if get_origin(bare) is Literal:
+            choices = [str(choice) for choice in get_args(bare)]
+            if not all(choice in text for choice in choices):
+                text += " " + self.words["one"].format(ids=", ".join(choices))
+        elif kind is not None and get_origin(bare) is not dict:
+            text += " " + self.choices(kind, many=get_origin(bare) is list)
+        return text.strip()
+
+    def choices(self, kind: str, *, many: bool) -> str:
+        ids = list(self.known.ids.get(kind, {}))
+        if 0 < len(ids) <= MAX_CHOICES:
+            return self.words["many" if many else "one"].format(ids=", ".join(ids))
+        if kind in Taxonomy.KINDS:
+            return self.words["taxonomy"].format(name=Taxonomy.KINDS[kind])
+        if kind in CONTENT_KINDS:
+            return self.words["files"].format(name=CONTENT_KINDS[kind][0])
+        return ""
+
+
+def _optional(info: FieldInfo) -> bool:
+    return not info.is_required() and info.default is None
+
+
+def _value(info: FieldInfo) -> str:
+    """A field's default, written as YAML; empty when HR must give the value."""
+    if info.default_factory is not None:
+        default = info.default_factory()  # type: ignore[call-arg]
+    elif info.default is PydanticUndefined:
+        # A list that must have entries is shown as one, still empty.
+        return "[]" if get_origin(bare_type(info.annotation)) is list else ""
+    else:
+        default = info.default
+    if default is None:
+        return ""
+    if isinstance(default, date):
+        return default.isoformat()
+    dumped = yaml.safe_dump(default, default_flow_style=True, allow_unicode=True, width=1000)
+    return dumped.removesuffix("\n").removesuffix("\n...").strip()
+
+
+def _markdown_fields(model: type[BaseModel]) -> list[str]:
+    if not issubclass(model, Model):
+        return []
+    return [
+        info.alias or name
+        for name, info in model.model_fields.items()
+        if name in model.markdown_fields()
+    ]
+
+
+def _is_model(annotation: Any) -> bool:
+    return isinstance(annotation, type) and issubclass(annotation, BaseModel)
+
+
+def _wrap(text: str) -> list[str]:
+    # Ids hold hyphens: never break a line inside one.
+    return textwrap.wrap(text, width=WIDTH - 2, break_on_hyphens=False, break_long_words=False) or [
+        ""
+    ]
+
+
+def _commented(lines: list[_Line], column: int) -> list[_Line]:
+    """The lines commented out at `column`, so that an editor's toggle restores them."""
+    return [_Line(f"{line.code[:column]}# {line.code[column:]}", line.note) for line in lines]
+
+
+def _aligned(lines: list[_Line]) -> list[str]:
+    """Lines with their notes as comments, lined up in one column."""
+    width = max((len(line.code) for line in lines if line.note), default=0)
+    return [
+        f"{line.code.ljust(width)}  # {line.note}" if line.note else line.code for line in lines
+    ]
