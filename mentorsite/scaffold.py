@@ -26,6 +26,7 @@ from pydantic_core import PydanticUndefined
 
 from .content import Paths
 from .load import read_document, yaml_files
+from .locale import Strings
 from .model import (
     CONTENT_KINDS,
     FACET_FOLDERS,
@@ -39,30 +40,14 @@ from .model import (
     help_text,
 )
 from .problems import Problem, display_path
+from .render import theme_dirs
 from .schema import read_vocabulary, schema_comment
 from .validate import MAX_CHOICES
 
 WIDTH = 88  # where a comment above a field wraps
 
+
 # The few words a new file adds to the model's help texts, in each site language.
-_WORDS = {
-    "da": {
-        "one": "Vælg én: {ids}.",
-        "many": "Vælg en eller flere: {ids}.",
-        "taxonomy": "Id'erne står under {name} i config/taxonomy.yml.",
-        "files": "Id'erne er filnavnene i content/{name}/.",
-        "hr_only": "Kommer kun med i HR-udgaven.",
-    },
-    "en": {
-        "one": "One of: {ids}.",
-        "many": "One or more of: {ids}.",
-        "taxonomy": "The ids are under {name} in config/taxonomy.yml.",
-        "files": "The ids are the file names in content/{name}/.",
-        "hr_only": "Only in the HR edition.",
-    },
-}
-
-
 class NewFileError(ValueError):
     """A new file cannot be made; the message says why, to a person."""
 
@@ -203,13 +188,13 @@ class _Writer:
 
     def __init__(self, known: Known, hr_fields: bool) -> None:
         self.known = known
-        self.words = _WORDS.get(known.language, _WORDS["en"])
+        self.words = Strings.load(known.language, theme_dirs())
         self.hr_fields = hr_fields
 
     def top_level(self, owner: type[BaseModel], key: str, info: FieldInfo) -> list[str]:
         help_ = self.help(info)
         if self.hr_fields and key in self.known.hr_only:
-            help_ = f"{help_} {self.words['hr_only']}"
+            help_ = f"{help_} {self.words('in_files.hr_only')}"
         comments = [f"# {line}" for line in _wrap(help_)]
         first, *shape = self.entry(owner, key, info, 0)
         if shape and _optional(info):
@@ -263,7 +248,7 @@ class _Writer:
         if get_origin(bare) is Literal:
             choices = [str(choice) for choice in get_args(bare)]
             if not all(choice in text for choice in choices):
-                text += " " + self.words["one"].format(ids=", ".join(choices))
+                text += " " + self.words("in_files.one", ids=", ".join(choices))
         elif kind is not None and get_origin(bare) is not dict:
             text += " " + self.choices(kind, many=get_origin(bare) is list)
         return text.strip()
@@ -271,11 +256,11 @@ class _Writer:
     def choices(self, kind: str, *, many: bool) -> str:
         ids = list(self.known.ids.get(kind, {}))
         if 0 < len(ids) <= MAX_CHOICES:
-            return self.words["many" if many else "one"].format(ids=", ".join(ids))
+            return self.words(f"in_files.{'many' if many else 'one'}", ids=", ".join(ids))
         if kind in Taxonomy.KINDS:
-            return self.words["taxonomy"].format(name=Taxonomy.KINDS[kind])
+            return self.words("in_files.taxonomy", name=Taxonomy.KINDS[kind])
         if kind in CONTENT_KINDS:
-            return self.words["files"].format(name=CONTENT_KINDS[kind][0])
+            return self.words("in_files.files", name=CONTENT_KINDS[kind][0])
         return ""
 
 

@@ -31,6 +31,7 @@ from pydantic_core import PydanticUndefined, core_schema
 
 from .content import Content, Paths
 from .load import read_document, yaml_files
+from .locale import Strings
 from .model import (
     CONTENT_KINDS,
     FACET_FOLDERS,
@@ -50,6 +51,7 @@ from .model import (
     help_text,
 )
 from .problems import Problem, display_path
+from .render import theme_dirs
 from .validate import validate_document
 
 SCHEMA_FOLDER = "schemas"  # beside mkdocs.yml
@@ -67,39 +69,6 @@ SCHEMA_KINDS: dict[str, type[BaseModel]] = {
 # The ids that exist, by kind of reference (unit, programme, ...), each with what people
 # call it: the enums of the schemas, and the names an editor shows beside them.
 Vocabulary = Mapping[str, Mapping[str, str]]
-
-# What the editor adds to the help of a field, in the organisation's language. These are
-# the schemas' own words, not the site's: the site's locale files are for readers.
-_WORDS = {
-    "en": {
-        "markdown": "In Markdown.",
-        "lines": "For several lines, write | and the text on indented lines below it.",
-        "slug": "An id has only lowercase letters a-z, digits and '-'.",
-        "plain": "One line of text; Markdown is not allowed in this field.",
-        "email": "Write an e-mail address such as name@example.org.",
-        "url": "Write a web address starting with https:// or http://.",
-    },
-    "da": {
-        "markdown": "I Markdown.",
-        "lines": "Fylder teksten flere linjer, så skriv | og teksten på indrykkede linjer "
-        "herunder.",
-        "slug": "Et id har kun små bogstaver a-z, cifre og '-'.",
-        "plain": "Én linje tekst; Markdown kan ikke bruges i dette felt.",
-        "email": "Skriv en e-mailadresse som navn@eksempel.dk.",
-        "url": "Skriv en webadresse, der begynder med https:// eller http://.",
-    },
-}
-
-# What each text type of the model accepts, said as a pattern, and which words explain a
-# mismatch. Keyed by the validator that the type carries; the validators give `check` its
-# messages, the patterns let the editor catch the same mistakes while HR types.
-_TEXT_TYPES: dict[Any, tuple[str, str]] = {
-    get_args(Slug)[1]: (SLUG.pattern, "slug"),
-    # After stripping: some text, and no line break.
-    get_args(PlainText)[1]: (r"^\s*\S(?:[^\n]*\S)?\s*$", "plain"),
-    get_args(Email)[1]: (r"^[^@\s]+@[^@\s]+\.[^@\s]+$", "email"),
-    get_args(Url)[1]: (r'^https?://[^\s<>"]+$', "url"),
-}
 
 
 def _hr_only_fields(language: str) -> dict[str, str]:
@@ -224,13 +193,26 @@ def _schema_of(
     }
 
 
+# What each text type of the model accepts, said as a pattern, and which words explain a
+# mismatch. Keyed by the validator that the type carries; the validators give `check` its
+# messages, the patterns let the editor catch the same mistakes while HR types.
+_TEXT_TYPES: dict[Any, tuple[str, str]] = {
+    get_args(Slug)[1]: (SLUG.pattern, "slug"),
+    # After stripping: some text, and no line break.
+    get_args(PlainText)[1]: (r"^\s*\S(?:[^\n]*\S)?\s*$", "plain"),
+    get_args(Email)[1]: (r"^[^@\s]+@[^@\s]+\.[^@\s]+$", "email"),
+    get_args(Url)[1]: (r'^https?://[^\s<>"]+$', "url"),
+}
+
+
 class _SchemaWriter(GenerateJsonSchema):
     """pydantic's JSON Schema of a model, completed with what the model declares beyond types."""
 
     def __init__(self, known: Vocabulary, language: str) -> None:
         super().__init__(by_alias=True)
         self.known = known
-        self.language = language if language in _WORDS else "en"
+        self.language = language
+        self.words = Strings.load(language, theme_dirs())
 
     def model_schema(self, schema: core_schema.ModelSchema) -> JsonSchemaValue:
         json_schema = super().model_schema(schema)
@@ -248,9 +230,8 @@ class _SchemaWriter(GenerateJsonSchema):
             field.pop(mark, None)  # help_da and the field's roles, said in words below
         text = help_text(info, self.language)
         if issubclass(model, Model) and name in model.markdown_fields():
-            words = _WORDS[self.language]
-            said = "" if "Markdown" in text else f" {words['markdown']}"
-            text = f"{text}{said} {words['lines']}"
+            said = "" if "Markdown" in text else f" {self.words('in_files.markdown')}"
+            text = f"{text}{said} {self.words('in_files.lines')}"
         field["title"] = _title(text)
         field["description"] = text
         annotation = (
@@ -302,7 +283,7 @@ class _SchemaWriter(GenerateJsonSchema):
         if text_type:
             pattern, words = text_type
             schema["pattern"] = pattern
-            schema["patternErrorMessage"] = _WORDS[self.language][words]
+            schema["patternErrorMessage"] = self.words(f"in_files.{words}")
 
 
 def _enum(schema: JsonSchemaValue, names: Mapping[str, str]) -> None:
