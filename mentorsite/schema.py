@@ -178,13 +178,17 @@ def _name(item: BaseModel | None) -> str:
 def build_schemas(ids: Content | Vocabulary, language: str) -> dict[str, dict[str, Any]]:
     """A JSON Schema for each kind of file, in `language` (da or en), naming the ids in `ids`."""
     known = vocabulary(ids) if isinstance(ids, Content) else ids
-    return {kind: _schema_of(kind, model, known, language) for kind, model in SCHEMA_KINDS.items()}
+    words = Strings.load(language, theme_dirs())  # read once for every kind
+    return {
+        kind: _schema_of(kind, model, known, language, words)
+        for kind, model in SCHEMA_KINDS.items()
+    }
 
 
 def _schema_of(
-    kind: str, model: type[BaseModel], known: Vocabulary, language: str
+    kind: str, model: type[BaseModel], known: Vocabulary, language: str, words: Strings
 ) -> dict[str, Any]:
-    schema = _SchemaWriter(known, language).generate(model.__pydantic_core_schema__)
+    schema = _SchemaWriter(known, language, words).generate(model.__pydantic_core_schema__)
     return {
         "$schema": DIALECT,
         "$comment": f"The {kind} files of mentorsite. Written by `mentorsite schema` from the "
@@ -208,11 +212,11 @@ _TEXT_TYPES: dict[Any, tuple[str, str]] = {
 class _SchemaWriter(GenerateJsonSchema):
     """pydantic's JSON Schema of a model, completed with what the model declares beyond types."""
 
-    def __init__(self, known: Vocabulary, language: str) -> None:
+    def __init__(self, known: Vocabulary, language: str, words: Strings) -> None:
         super().__init__(by_alias=True)
         self.known = known
         self.language = language
-        self.words = Strings.load(language, theme_dirs())
+        self.words = words
 
     def model_schema(self, schema: core_schema.ModelSchema) -> JsonSchemaValue:
         json_schema = super().model_schema(schema)
