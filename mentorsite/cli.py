@@ -25,6 +25,7 @@ from .content import Content, LoadResult, Paths, build_date, load_content
 from .history import NO_COMMITS, Commit, HistoryError, read_history
 from .locale import Strings
 from .model import CONTENT_KINDS
+from .output import not_ours, swap_in, unsafe_target
 from .pairs import check_pairs, load_pairs
 from .problems import did_you_mean, display_path
 from .render import theme_dirs
@@ -135,6 +136,11 @@ def _parser() -> argparse.ArgumentParser:
     )
     pairs_option(build)
     build.add_argument("--strict", action="store_true", help="treat warnings as errors")
+    build.add_argument(
+        "--force",
+        action="store_true",
+        help="replace DIR even if it holds files that mentorsite did not build",
+    )
     build.set_defaults(run=run_build)
 
     pairs = commands.add_parser(
@@ -585,6 +591,11 @@ def run_build(args: argparse.Namespace) -> int:
         return 1
     _pass_edition(args)
     config = _load_mkdocs_config(config_file, strict=args.strict)
+    target = Path(args.site_dir or config.site_dir).resolve()
+    refused = _refused_target(target, config_file, config, force=args.force)
+    if refused:
+        print(f"mentorsite: error: {refused}", file=sys.stderr)
+        return 1
     status, result = check(_project_paths(config_file, config), strict=args.strict)
     if status:
         print("mentorsite: nothing was built; the previous site is as it was", file=sys.stderr)
@@ -594,7 +605,6 @@ def run_build(args: argparse.Namespace) -> int:
     from mkdocs.commands.build import build
     from mkdocs.exceptions import MkDocsException
 
-    target = Path(args.site_dir).resolve() if args.site_dir else Path(config.site_dir)
     target.parent.mkdir(parents=True, exist_ok=True)
     workdir = Path(tempfile.mkdtemp(prefix=f".{target.name}-building-", dir=target.parent))
     config.site_dir = str(workdir)
@@ -606,12 +616,26 @@ def run_build(args: argparse.Namespace) -> int:
         print(f"mentorsite: error: {message}", file=sys.stderr)
         print("mentorsite: the build failed; the previous site is as it was", file=sys.stderr)
         return 1
-    _swap_in(workdir, target)
+    swap_in(workdir, target)
     print(
         f"mentorsite: built the {os.environ.get(EDITION_VARIABLE) or 'staff'} edition in {target}",
         file=sys.stderr,
     )
     return 0
+
+
+def _refused_target(target: Path, config_file: Path, config: Any, *, force: bool) -> str | None:
+    """Why the site may not be written to `target`, in one sentence; None when it may."""
+    paths = _project_paths(config_file, config)
+    sources = [paths.content, paths.config, Path(config.docs_dir)]
+    sources += _theme_dirs(config_file, config)
+    why = unsafe_target(target, config_file.parent, sources)
+    if why:
+        return f"{why}; nothing was built"
+    why = None if force else not_ours(target)
+    if why:
+        return f"{why}; nothing was built (add --force to replace it)"
+    return None
 
 
 def _pass_edition(args: argparse.Namespace) -> None:
@@ -625,18 +649,6 @@ def _pass_edition(args: argparse.Namespace) -> None:
                 "mentorsite: the pairs file is read by the HR edition only (--edition hr)",
                 file=sys.stderr,
             )
-
-
-def _swap_in(built: Path, target: Path) -> None:
-    """Replace `target` by `built` with renames, so that no half-written site is ever seen."""
-    built.chmod(0o755)
-    previous = None
-    if target.exists():
-        previous = target.with_name(f".{target.name}-previous-{os.getpid()}")
-        target.rename(previous)
-    built.rename(target)
-    if previous is not None:
-        shutil.rmtree(previous, ignore_errors=True)
 
 
 def run_serve(args: argparse.Namespace) -> int:

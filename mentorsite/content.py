@@ -147,11 +147,14 @@ def _load(paths: Paths, today: date) -> LoadResult:
         return display_path(path, paths.root)
 
     def read(
-        path: Path, model: type[BaseModel], known: dict[str, set[str]] | None = None
+        path: Path,
+        model: type[BaseModel],
+        known: dict[str, set[str]] | None = None,
+        within: Path = paths.content,
     ) -> tuple[Document | None, Any]:
         nonlocal files
         files += 1
-        document = read_document(path, display(path))
+        document = read_document(path, display(path), within)
         if isinstance(document, Problem):
             problems.extend([document])
             return None, None
@@ -162,11 +165,11 @@ def _load(paths: Paths, today: date) -> LoadResult:
     config: dict[str, tuple[Document | None, Any]] = {}
     for name, model in (("organisation", Organisation), ("taxonomy", Taxonomy)):
         path = paths.config / f"{name}.yml"
-        if not path.exists():
+        if not path.exists() and not path.is_symlink():
             problems.error(display(path), 0, 0, f"missing: create {display(path)}")
             config[name] = (None, None)
         else:
-            config[name] = read(path, model)
+            config[name] = read(path, model, within=paths.config)
     if not paths.content.is_dir():
         problems.error(display(paths.content), 0, 0, "missing: the content folder is not there")
 
@@ -222,7 +225,7 @@ def _load(paths: Paths, today: date) -> LoadResult:
     # The responsibility matrix is one file; a project may do without it.
     matrix: tuple[Document | None, Any] = (None, None)
     matrix_path = paths.content / RESPONSIBILITIES_FILE
-    if matrix_path.exists():
+    if matrix_path.exists() or matrix_path.is_symlink():
         sources[("responsibilities", "responsibilities")] = matrix_path
         matrix = read(matrix_path, Responsibilities, known)
 

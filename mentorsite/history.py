@@ -18,11 +18,8 @@ from datetime import date
 from pathlib import Path, PurePosixPath
 from typing import Any
 
-import yaml
-
 from .content import Paths
-
-_Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+from .load import parse_mapping
 
 # The kinds whose history is kept: the folder under content/ of each.
 HISTORY_FOLDERS = {"rules": "rule", "roles": "role", "programmes": "programme"}
@@ -442,40 +439,5 @@ def _revisions(
 
 def _parse(data: bytes) -> Any:
     """A file version's fields, or Unreadable: an old mistake must not stop today's build."""
-    try:
-        text = data.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        return Unreadable("not UTF-8 text")
-    try:
-        loader = _Loader(text)
-        try:
-            node = loader.get_single_node()
-            if node is None:
-                return Unreadable("the file is empty")
-            if _has_alias(node):
-                return Unreadable("YAML aliases are not supported")
-            data = loader.construct_document(node)
-        finally:
-            loader.dispose()
-    except (yaml.YAMLError, ValueError, TypeError, RecursionError):
-        return Unreadable("not valid YAML")
-    if not isinstance(data, dict):
-        return Unreadable("not a mapping of fields")
-    return data
-
-
-def _has_alias(root: yaml.Node) -> bool:
-    # An alias is a node met twice; expanded, a few lines can become millions of values.
-    seen: set[int] = set()
-    stack = [root]
-    while stack:
-        node = stack.pop()
-        if id(node) in seen:
-            return True
-        seen.add(id(node))
-        if isinstance(node, yaml.MappingNode):
-            for key, value in node.value:
-                stack += [key, value]
-        elif isinstance(node, yaml.SequenceNode):
-            stack += node.value
-    return False
+    fields = parse_mapping(data)
+    return Unreadable(fields) if isinstance(fields, str) else fields

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import functools
 import re
+from urllib.parse import quote
 
 import cmarkgfm
 import nh3
@@ -97,3 +98,13 @@ def render_markdown(text: str) -> Markup:
         strip_comments=True,
     )
     return Markup(clean.translate(_PREPROCESSOR_SYNTAX))
+
+
+def mailto(address: str, subject: str = "", body: str = "") -> str:
+    """A mailto: URL as RFC 6068 writes it: the address and each header percent-encoded,
+    so that no value can add a recipient (`?bcc=`) or a header of its own."""
+    url = "mailto:" + quote(address, safe="@")
+    headers = [(name, value) for name, value in (("subject", subject), ("body", body)) if value]
+    if headers:
+        url += "?" + "&".join(f"{name}={quote(value, safe='')}" for name, value in headers)
+    return url

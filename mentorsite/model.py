@@ -19,8 +19,16 @@ from pydantic.fields import FieldInfo
 from pydantic_core import PydanticUndefined
 
 SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
-_EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
-_URL = re.compile(r"^https?://[^\s<>\"]+$")
+_URL = re.compile(r"^https?://[^\s<>\"\x00-\x1f\x7f]+$")
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")  # all but tab and line breaks
+
+# Legal in some addresses, but each means something in a mailto: link (a second recipient,
+# a subject) or in the site's HTML: no organisation's address needs them.
+_NOT_IN_ADDRESSES = set("?&%#\"'<>()[]\\,;: ")
+
+FIRST_DAY = date(1900, 1, 1)
+LAST_DAY = date(2199, 12, 31)
+"""Dates outside these are typing mistakes (9999-12-31); inside, every sum of months works."""
 
 
 def _slug(value: str) -> str:
@@ -33,19 +41,60 @@ def _plain_text(value: str) -> str:
     value = value.strip()
     if not value:
         raise ValueError("expected text, found nothing")
-    if "\n" in value:
+    if "\n" in value or "\r" in value:
         raise ValueError("expected one line of text; Markdown is not allowed in this field")
+    return _no_control_characters(value)
+
+
+def _no_control_characters(value: str) -> str:
+    if _CONTROL.search(value.replace("\t", " ")):
+        raise ValueError("a control character (such as \\x07 or \\x1b) is not allowed in text")
     return value
 
 
 def _email(value: str) -> str:
-    if not _EMAIL.match(value):
-        raise ValueError("expected an e-mail address such as name@example.org")
+    """An address as an address: no `?bcc=`, quotes or spaces that a mailto: link would obey.
+
+    email-validator knows RFC 5321's rules; deliverability is not checked (no network).
+    """
+    from email_validator import EmailNotValidError, validate_email
+
+    unsafe = sorted(set(value) & _NOT_IN_ADDRESSES)
+    if unsafe:
+        raise ValueError(
+            f"expected an e-mail address such as name@example.org, found '{value}': "
+            f"{', '.join(repr(char) for char in unsafe)} cannot be part of an address "
+            "published as a link"
+        )
+    try:
+        validate_email(value, check_deliverability=False, allow_quoted_local=False)
+    except EmailNotValidError as error:
+        why = str(error).rstrip(".")
+        why = why[:1].lower() + why[1:]
+        raise ValueError(
+            f"expected an e-mail address such as name@example.org, found '{value}': {why}"
+        ) from None
+    return value
+
+
+def _day(value: date) -> date:
+    if not FIRST_DAY <= value <= LAST_DAY:
+        raise ValueError(
+            f"expected a date between {FIRST_DAY.isoformat()} and {LAST_DAY.isoformat()}"
+        )
+    return value
+
+
+def _content_path(value: str) -> str:
+    if not value.strip():
+        raise ValueError("expected a path, found nothing")
+    if "\x00" in value or _CONTROL.search(value):
+        raise ValueError("a control character is not allowed in a path")
     return value
 
 
 def _url(value: str) -> str:
-    if not _URL.match(value):
+    if not _URL.match(value.strip()):
         raise ValueError("expected a web address starting with https:// or http://")
     return value
 
@@ -89,9 +138,11 @@ class _MarkdownText:
 
 
 MARKDOWN = _MarkdownText()
-Markdown = Annotated[str, MARKDOWN]
+Markdown = Annotated[str, MARKDOWN, AfterValidator(_no_control_characters)]
 Email = Annotated[str, AfterValidator(_email)]
 Url = Annotated[str, AfterValidator(_url)]
+Day = Annotated[date, AfterValidator(_day)]
+ContentPath = Annotated[str, AfterValidator(_content_path)]
 
 
 class Ref:
@@ -240,6 +291,7 @@ class Organisation(Model):
     profile_review_months: int = described(
         12,
         ge=1,
+        le=120,
         en="A mentor profile not confirmed for this many months is stale.",
         da="En mentorprofil, der ikke er bekræftet i så mange måneder, er forældet.",
     )
@@ -276,6 +328,7 @@ class Unit(Term):
 class Level(Term):
     rank: int = described(
         ge=1,
+        le=100,
         en="Place in the hierarchy: 1 is the top.",
         da="Placering i hierarkiet: 1 er øverst.",
     )
@@ -356,25 +409,26 @@ class Mentor(Model):
     )
     capacity: int = described(
         ge=0,
+        le=100,
         en="Mentees the mentor takes at a time.",
         da="Antal mentees, mentoren kan have ad gangen.",
     )
     mentees: int = described(
-        0, ge=0, en="Mentees the mentor has now.", da="Antal mentees, mentoren har nu."
+        0, ge=0, le=100, en="Mentees the mentor has now.", da="Antal mentees, mentoren har nu."
     )
-    available_from: date | None = described(
+    available_from: Day | None = described(
         None,
         en="Not available before this date (YYYY-MM-DD).",
         da="Ikke ledig før denne dato (ÅÅÅÅ-MM-DD).",
     )
-    photo: str | None = described(
+    photo: ContentPath | None = described(
         None,
         en="A photo (JPEG or PNG), relative to this file.",
         da="Et foto (JPEG eller PNG), angivet i forhold til denne fil.",
     )
     email: Email | None = _may_be_hr_only(None, en="E-mail address.", da="E-mailadresse.")
     phone: PlainText | None = _may_be_hr_only(None, en="Phone number.", da="Telefonnummer.")
-    reviewed: date = _may_be_hr_only(
+    reviewed: Day = _may_be_hr_only(
         en="When the mentor last confirmed the profile (YYYY-MM-DD).",
         da="Hvornår mentoren sidst bekræftede profilen (ÅÅÅÅ-MM-DD).",
     )
@@ -418,7 +472,7 @@ class Material(Model):
 
     title: PlainText = described(en="The title people see.", da="Titlen, folk ser.")
     url: Url | None = described(None, en="A web address.", da="En webadresse.")
-    file: str | None = described(
+    file: ContentPath | None = described(
         None,
         en="Or a file under content/, relative to this file.",
         da="Eller en fil under content/, angivet i forhold til denne fil.",
@@ -448,7 +502,7 @@ class Apply(Model):
         json_schema_extra={"not": {"allOf": [_given("email"), _given("url")]}}
     )
 
-    deadline: date | None = described(None, en="Last day to apply.", da="Sidste ansøgningsdag.")
+    deadline: Day | None = described(None, en="Last day to apply.", da="Sidste ansøgningsdag.")
     email: Email | None = described(
         None, en="Where applications go by e-mail.", da="Hvor ansøgninger sendes hen på e-mail."
     )
@@ -515,7 +569,7 @@ class Programme(Model):
     meetings: Meetings | None = _topic(
         en="How often and how long pairs meet.", da="Hvor tit og hvor længe parrene mødes."
     )
-    start: date | None = _topic(en="When the programme starts.", da="Hvornår programmet starter.")
+    start: Day | None = _topic(en="When the programme starts.", da="Hvornår programmet starter.")
     materials: list[Material] | None = _topic(
         en="Materials: each a title and a url or a file.",
         da="Materialer: hver med en titel og en url eller en fil.",
@@ -553,6 +607,7 @@ class DifferentUnit(Model):
     depth: int = described(
         1,
         ge=0,
+        le=100,
         en="Units this many steps up or down the tree count as the same unit.",
         da="Enheder så mange trin op eller ned i træet tæller som samme enhed.",
     )
@@ -562,12 +617,14 @@ class LevelGap(Model):
     min: int = described(
         1,
         ge=0,
+        le=100,
         en="Fewest levels the mentor ranks above the mentee.",
         da="Det mindste antal niveauer, mentor er over mentee.",
     )
     max: int = described(
         2,
         ge=0,
+        le=100,
         en="Most levels the mentor ranks above the mentee.",
         da="Det største antal niveauer, mentor er over mentee.",
     )
@@ -583,6 +640,7 @@ class MaxDuration(Model):
     months: int | None = described(
         None,
         ge=1,
+        le=240,
         en="At most this many months; default: the programme's duration.",
         da="Højst så mange måneder; uden tal: programmets varighed.",
     )
@@ -676,7 +734,7 @@ class Rule(Model):
         en="The programmes it binds; empty means every programme.",
         da="De programmer, reglen gælder for; tom betyder alle programmer.",
     )
-    effective: date = described(
+    effective: Day = described(
         en="The day the rule takes effect (YYYY-MM-DD).",
         da="Dagen, reglen træder i kraft (ÅÅÅÅ-MM-DD).",
     )
@@ -714,6 +772,8 @@ class Role(Model):
     summary: PlainText = described(en="One sentence on the role.", da="Én sætning om rollen.")
     order: int = described(
         100,
+        ge=-10_000,
+        le=10_000,
         en="Where the role stands among the roles; lowest first.",
         da="Rollens plads blandt rollerne; laveste først.",
     )
@@ -812,8 +872,8 @@ class Pair(Model):
     model: ModelId = described(
         en="The mentoring model the pair follows.", da="Den mentorform, parret følger."
     )
-    started: date = described(en="When the pair started.", da="Hvornår parret startede.")
-    ended: date | None = described(None, en="When it ended.", da="Hvornår det sluttede.")
+    started: Day = described(en="When the pair started.", da="Hvornår parret startede.")
+    ended: Day | None = described(None, en="When it ended.", da="Hvornår det sluttede.")
 
     @model_validator(mode="after")
     def _in_order(self) -> Pair:

@@ -15,7 +15,6 @@ from datetime import date
 from enum import StrEnum
 from pathlib import Path
 from typing import Any
-from urllib.parse import quote
 
 from markupsafe import Markup
 
@@ -25,11 +24,12 @@ from .content import Content, build_date
 from .exports import mentors_csv, mentors_json
 from .history import History
 from .locale import Strings
-from .markup import render_markdown
+from .markup import mailto, render_markdown
 from .model import (
     FACET_FOLDERS,
     RESPONSIBILITIES,
     Activity,
+    Contact,
     Mentor,
     PairsFile,
     Programme,
@@ -203,6 +203,7 @@ class MentorView:
     mentees: int
     available_from: date | None
     email: str | None
+    email_url: str | None
     phone: str | None
     reviewed: str | None  # in words
     reviewed_on: date | None
@@ -340,6 +341,21 @@ class FileReference:
 
 
 @dataclass
+class ContactView:
+    """A support contact of a programme, with the link that writes to them."""
+
+    name: str
+    role: str | None
+    email: str
+    email_url: str
+    phone: str | None
+
+    @classmethod
+    def of(cls, contact: Contact) -> ContactView:
+        return cls(contact.name, contact.role, contact.email, mailto(contact.email), contact.phone)
+
+
+@dataclass
 class ProgrammeView:
     id: str
     url: str
@@ -354,7 +370,7 @@ class ProgrammeView:
     meeting_format: str | None
     start: str | None
     materials: list[Link]
-    support: list[Any]
+    support: list[ContactView]
     apply_deadline: str | None
     apply_url: str | None
     apply_text: str | None
@@ -454,6 +470,7 @@ class _Planner:
             mentees=mentor.mentees,
             available_from=mentor.available_from,
             email=mentor.email if shown["email"] else None,
+            email_url=mailto(mentor.email) if shown["email"] and mentor.email else None,
             phone=mentor.phone if shown["phone"] else None,
             reviewed=self.t.date(mentor.reviewed) if shown["reviewed"] else None,
             reviewed_on=mentor.reviewed if shown["reviewed"] else None,
@@ -500,7 +517,7 @@ class _Planner:
         if interest.url:
             return interest.url
         subject = self.t("mentor.interest_subject", name=mentor_name)
-        return f"mailto:{interest.email}?subject={quote(subject)}"
+        return mailto(interest.email or "", subject)
 
     # -- rules and roles
 
@@ -745,7 +762,7 @@ class _Planner:
             apply_url = apply.url
         elif apply and apply.email:
             subject = t("programme.apply_subject", name=programme.name)
-            apply_url = f"mailto:{apply.email}?subject={quote(subject)}"
+            apply_url = mailto(apply.email, subject)
         return ProgrammeView(
             id=programme_id,
             url=self.url(f"programmes/{programme_id}.md"),
@@ -764,7 +781,7 @@ class _Planner:
             meeting_format=meetings.format if meetings else None,
             start=t.date(programme.start) if programme.start else None,
             materials=materials,
-            support=list(programme.support or []),
+            support=[ContactView.of(person) for person in programme.support or []],
             apply_deadline=t.date(apply.deadline) if apply and apply.deadline else None,
             apply_url=apply_url,
             apply_text=apply.text if apply else None,
@@ -858,7 +875,11 @@ class _Planner:
                 mentors=mentors,
                 facets=facets,
                 units=self.unit_tree(),
-                interest=c.organisation.interest,
+                # The shortlist's JavaScript adds the subject and the body to this link.
+                interest_mailto=mailto(c.organisation.interest.email)
+                if c.organisation.interest.email
+                else None,
+                interest_form=c.organisation.interest.url,
                 coordinator=c.organisation.coordinator,
                 meta={"hide": ["toc"]},
             ),

@@ -8,9 +8,9 @@ from pathlib import Path
 
 from .checks import CHECKS_OF_ENDED_PAIRS, PairFacts, violation
 from .content import Content
-from .load import Document, read_document
+from .load import Document, outside, read_document
 from .model import PairsFile
-from .problems import Problem
+from .problems import Problem, Severity
 from .validate import check_references, validate_document
 
 
@@ -37,7 +37,22 @@ class PairsReport:
 def load_pairs(
     path: Path, display: str, content: Content
 ) -> tuple[Document | None, PairsFile | None, list[Problem]]:
-    """The pairs file, validated and its ids checked against the content."""
+    """The pairs file, validated and its ids checked against the content.
+
+    It is private: one kept inside content/ or config/ is refused, as it would be
+    published or committed beside what is.
+    """
+    for folder in (content.paths.content, content.paths.config):
+        if not outside(path, folder):
+            problem = Problem(
+                display,
+                0,
+                0,
+                Severity.ERROR,
+                f"lies inside {folder.name}/, where it would be published; keep HR's private "
+                "pairs file outside the project's content",
+            )
+            return None, None, [problem]
     document = read_document(path, display)
     if isinstance(document, Problem):
         return None, None, [document]

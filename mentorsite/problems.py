@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import difflib
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from enum import StrEnum
@@ -25,10 +26,10 @@ class Problem:
     message: str
 
     def __str__(self) -> str:
-        where = self.path
+        where = one_line(self.path)
         if self.line:
             where += f":{self.line}:{self.column or 1}"
-        return f"{where}: {self.severity.value}: {self.message}"
+        return f"{where}: {self.severity.value}: {one_line(self.message)}"
 
     def annotation(self) -> str:
         """The problem as a GitHub Actions workflow command, shown at its line in a review."""
@@ -40,6 +41,22 @@ class Problem:
     @property
     def is_error(self) -> bool:
         return self.severity is Severity.ERROR
+
+
+_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029]")
+
+
+def one_line(text: str) -> str:
+    """`text` on one line: a control character (a line break above all) is shown escaped,
+    as `\\n`, so that no value can start a line of its own that a CI system would obey."""
+    return _CONTROL.sub(_escaped, text)
+
+
+def _escaped(match: re.Match[str]) -> str:
+    char = match.group()
+    return {"\n": "\\n", "\r": "\\r", "\t": "\\t"}.get(
+        char, f"\\x{ord(char):02x}" if ord(char) < 256 else f"\\u{ord(char):04x}"
+    )
 
 
 def _escape(text: str, *, property: bool = False) -> str:

@@ -203,9 +203,19 @@ def _schema_of(
 _TEXT_TYPES: dict[Any, tuple[str, str]] = {
     get_args(Slug)[1]: (SLUG.pattern, "slug"),
     # After stripping: some text, and no line break.
-    get_args(PlainText)[1]: (r"^\s*\S(?:[^\n]*\S)?\s*$", "plain"),
-    get_args(Email)[1]: (r"^[^@\s]+@[^@\s]+\.[^@\s]+$", "email"),
-    get_args(Url)[1]: (r'^https?://[^\s<>"]+$', "url"),
+    # After stripping: some text, no line break and no control character.
+    get_args(PlainText)[1]: (
+        r"^\s*[^\s\x00-\x1f\x7f-\x9f](?:[^\n\r\x00-\x08\x0b-\x1f\x7f-\x9f]*"
+        r"[^\s\x00-\x1f\x7f-\x9f])?\s*$",
+        "plain",
+    ),
+    # What email-validator accepts, without the characters that mean something in a link.
+    get_args(Email)[1]: (
+        r"^[^@\s\"'?&%#<>()\[\]\\,;:]+@(?:[^@\s\"'?&%#<>()\[\]\\,;:!$*+/=^`{|}~._-]"
+        r"[^@\s\"'?&%#<>()\[\]\\,;:!$*+/=^`{|}~._]*\.)+[^\W\d_]{2,}$",
+        "email",
+    ),
+    get_args(Url)[1]: (r'^\s*https?://[^\s<>"\x00-\x1f\x7f]+\s*$', "url"),
 }
 
 

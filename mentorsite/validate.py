@@ -16,7 +16,7 @@ from typing import Annotated, Any, Literal, Union, get_args, get_origin
 from pydantic import BaseModel, ValidationError
 from pydantic.fields import FieldInfo
 
-from .load import Document, Loc
+from .load import Document, Loc, NotADate, outside
 from .model import (
     CONTENT_KINDS,
     RESPONSIBILITIES_FILE,
@@ -34,7 +34,7 @@ from .model import (
     help_text,
 )
 from .photos import check_photo
-from .problems import Problem, Severity, did_you_mean
+from .problems import Problem, Severity, did_you_mean, one_line
 
 # -- field checks ---------------------------------------------------------------------------
 
@@ -130,6 +130,8 @@ def _translate(
         message = str(detail["ctx"]["error"])
         if not isinstance(value, dict) and "found" not in message:
             message += f", found {_found(value)}"
+    elif isinstance(value, NotADate):
+        message = f"{value} is not a day of the calendar ({value.reason}); expected YYYY-MM-DD"
     elif kind in _EXPECTED:
         message = f"{_EXPECTED[kind]}, found {_found(value)}"
     elif kind == "too_short":
@@ -429,8 +431,8 @@ def check_mentor(
         )
     if mentor.photo is not None:
         problem = check_path(document, ("photo",), mentor.photo, content_dir)
-        source = resolve_content_path(document, mentor.photo, content_dir)
-        why = check_photo(source) if problem is None and source is not None else None
+        source = content_file(document, mentor.photo, content_dir)
+        why = check_photo(source) if isinstance(source, Path) else None
         if why:
             problem = document.problem(("photo",), f"photo: '{mentor.photo}' {why}")
         if problem:
@@ -465,29 +467,35 @@ def check_programme(document: Document, programme: Programme, content_dir: Path)
     return problems
 
 
-def resolve_content_path(document: Document, relative: str, content_dir: Path) -> Path | None:
-    """The file a content path names, or None when it leaves content/ or does not exist."""
+def content_file(document: Document, relative: str, content_dir: Path) -> Path | str:
+    """The regular file a content path names, or why it cannot be published.
+
+    The path must stay inside content/ once symlinks are followed; a loop, a NUL byte or
+    a FIFO is a reason like any other, never an exception.
+    """
     if not relative or Path(relative).is_absolute() or "\\" in relative:
-        return None
-    target = (document.path.parent / relative).resolve()
-    if not target.is_relative_to(content_dir.resolve()) or not target.is_file():
-        return None
+        return "must be a path inside content/, relative to this file"
+    candidate = document.path.parent / relative
+    why = outside(candidate, content_dir)
+    if why:
+        return (
+            why
+            if "symlink loop" in why
+            else "must be a path inside content/, relative to this file"
+        )
+    target = candidate.resolve()
+    if not target.exists():
+        return "no such file"
+    if not target.is_file():
+        return "is not a regular file"
     return target
 
 
 def check_path(document: Document, loc: Loc, relative: str, content_dir: Path) -> Problem | None:
-    if resolve_content_path(document, relative, content_dir) is not None:
+    found = content_file(document, relative, content_dir)
+    if isinstance(found, Path):
         return None
-    target = (document.path.parent / relative).resolve()
-    if (
-        Path(relative).is_absolute()
-        or "\\" in relative
-        or not target.is_relative_to(content_dir.resolve())
-    ):
-        why = "must be a path inside content/, relative to this file"
-    else:
-        why = "no such file"
-    return document.problem(loc, f"{field_name(loc)}: '{relative}' {why}")
+    return document.problem(loc, f"{field_name(loc)}: '{one_line(relative)}' {found}")
 
 
 def check_id(display: str, stem: str) -> Problem | None:

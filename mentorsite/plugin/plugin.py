@@ -14,6 +14,7 @@ from ..content import Content, Paths, load_content
 from ..history import read_history
 from ..locale import Strings
 from ..model import PairsFile
+from ..output import mark, unsafe_target
 from ..pages import Edition, Site, plan_site
 from ..pairs import load_pairs
 from ..photos import PhotoError, prepare_photo
@@ -62,6 +63,12 @@ class MentorsitePlugin(BasePlugin[MentorsiteConfig]):
         if custom is not None and not custom.is_dir():
             raise PluginError(f"theme_dir: the folder '{self.config.theme_dir}' does not exist")
         self.themes = theme_dirs(custom)
+        docs_dir = Path(config.docs_dir)
+        sources = [paths.content, paths.config, docs_dir, *self.themes]
+        unsafe = unsafe_target(Path(config.site_dir), root, sources)
+        if unsafe:  # checked before MkDocs cleans site_dir
+            raise PluginError(f"site_dir: {unsafe}; nothing was built")
+        self.pairs_path = self._pairs_path(root, paths, docs_dir)
         strings = Strings.load(content.organisation.language, self.themes)
         config.theme["language"] = content.organisation.language
 
@@ -79,7 +86,6 @@ class MentorsitePlugin(BasePlugin[MentorsiteConfig]):
             history=history,
             pairs=self._pairs(root, content) if edition is Edition.HR else None,
         )
-        docs_dir = Path(config.docs_dir)
         clashes = [page.path for page in self.site.pages if (docs_dir / page.path).exists()]
         if clashes:
             raise PluginError(
@@ -114,15 +120,33 @@ class MentorsitePlugin(BasePlugin[MentorsiteConfig]):
                 files[asset.path] = asset.source
         return files
 
-    def _pairs(self, root: Path, content: Content) -> PairsFile | None:
-        """HR's private pairs file, when one is given: only the HR edition asks for it."""
+    def _pairs_path(self, root: Path, paths: Paths, docs_dir: Path) -> Path | None:
+        """HR's private pairs file, if one is named; refused where a build would publish it.
+
+        Checked in every edition: a file in docs_dir is copied into the site by MkDocs.
+        """
         name = os.environ.get(PAIRS_VARIABLE) or self.config.pairs_file
         if not name:
             return None
-        path = root / name
+        path = (root / name).resolve()
+        for folder in (docs_dir, paths.content, paths.config):
+            if path.is_relative_to(folder.resolve()):
+                raise PluginError(
+                    f"pairs_file: '{name}' lies inside {display_path(folder, root)}/, "
+                    "where it would be published; keep HR's private pairs file outside "
+                    "the content and the docs folder"
+                )
+        return path
+
+    def _pairs(self, root: Path, content: Content) -> PairsFile | None:
+        """HR's private pairs file, when one is given: only the HR edition asks for it."""
+        path = self.pairs_path
+        if path is None:
+            return None
+        name = display_path(path, root)
         if not path.is_file():
             raise PluginError(f"pairs_file: there is no file '{name}'")
-        _, pairs, problems = load_pairs(path, display_path(path, root), content)
+        _, pairs, problems = load_pairs(path, name, content)
         for problem in problems:
             log.error(str(problem))
         if pairs is None:
@@ -172,4 +196,15 @@ class MentorsitePlugin(BasePlugin[MentorsiteConfig]):
             )
         if self._user_nav is None:
             config.nav = [*self.site.nav, *free_pages]
+        # Refused in docs_dir already; and never copied, whatever the way it came in.
+        private = [
+            file
+            for file in files
+            if file.abs_src_path and Path(file.abs_src_path).resolve() == self.pairs_path
+        ]
+        for file in private:
+            files.remove(file)
         return files
+
+    def on_post_build(self, *, config: MkDocsConfig) -> None:
+        mark(Path(config.site_dir))

@@ -122,7 +122,8 @@
       var lines = items.map(function (item) { return "- " + item.name + ": " + item.url; });
       var body = panel.getAttribute("data-intro") + "\n\n" + lines.join("\n") + "\n";
       if (panel.hasAttribute("data-mailto")) {
-        send.href = "mailto:" + panel.getAttribute("data-mailto") +
+        // data-mailto is a mailto: URL with the address already percent-encoded.
+        send.href = panel.getAttribute("data-mailto") +
           "?subject=" + encodeURIComponent(panel.getAttribute("data-subject")) +
           "&body=" + encodeURIComponent(body);
       } else {
