@@ -2,8 +2,8 @@
 
 A sheet made by hand or by a form holds "  IT og digitalisering ", "2,0", "01-09-2026",
 "9/14/2026 10:15:00", Excel's dates and the apostrophe a CSV puts before "+45 …". Each
-function here reads one kind of value and says, in a CellError, why a cell is not one.
-Nothing here knows of mentors.
+function here reads one kind of value and says, in a CellError, why a cell is not one,
+quoting the cell on one line. Nothing here knows of mentors.
 """
 
 from __future__ import annotations
@@ -14,6 +14,7 @@ import unicodedata
 from collections.abc import Mapping, Sequence
 from datetime import date, datetime, time, timedelta
 
+from .problems import one_line
 from .spreadsheet import Cell
 
 
@@ -81,7 +82,7 @@ class Vocabulary:
             hint = f"; expected one of: {', '.join(names)}"
         else:
             hint = ""
-        return f"unknown {self.kind} '{text}'{hint}"
+        return f"unknown {self.kind} '{one_line(text)}'{hint}"
 
     def find_all(self, text: str) -> tuple[list[str], list[str]]:
         """The ids in a list cell, and the parts not found.
@@ -142,7 +143,7 @@ def whole_number(cell: Cell) -> int:
         return int(cell)
     text = cell_text(cell) or ""
     if not _WHOLE.match(text):
-        raise CellError(f"expected a whole number, found '{text}'")
+        raise CellError(f"expected a whole number, found '{one_line(text)}'")
     return int(re.split(r"[.,]", text)[0])
 
 
@@ -177,5 +178,5 @@ def a_date(cell: Cell, *, day_first: bool = True) -> date:
                 day, month = month, day
             return date(int(match[4]), month, day)
     except ValueError:
-        raise CellError(f"'{text}' is not a date in the calendar") from None
-    raise CellError(f"expected a date such as 2026-09-01 or 01-09-2026, found '{text}'")
+        raise CellError(f"'{one_line(text)}' is not a date in the calendar") from None
+    raise CellError(f"expected a date such as 2026-09-01 or 01-09-2026, found '{one_line(text)}'")

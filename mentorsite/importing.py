@@ -32,11 +32,11 @@ from .content import Content
 from .exports import CSV_HEADERS
 from .load import Document, read_document
 from .model import FACET_FOLDERS, SLUG, Mentor, Ref, unwrap
-from .problems import Problem, did_you_mean, display_path
+from .problems import Problem, did_you_mean, display_path, one_line
 from .schema import schema_comment
-from .spreadsheet import Cell, Row, Sheet
+from .spreadsheet import Cell, Row, Sheet, column_letter
 from .validate import check_mentor, check_references, validate_document
-from .write import new_file, update_file
+from .write import RefusedPath, new_file, refusal, update_file, write_content_file
 
 # -- the headers ----------------------------------------------------------------------------
 
@@ -122,11 +122,13 @@ def parse_map(options: Sequence[str]) -> dict[str, str]:
     for option in options:
         header, equals, name = option.partition("=")
         if not equals or not header.strip():
-            raise ValueError(f"--map '{option}': expected HEADER=FIELD, e.g. 'Afdeling=unit'")
+            raise ValueError(
+                f"--map '{one_line(option)}': expected HEADER=FIELD, e.g. 'Afdeling=unit'"
+            )
         name = name.strip()
         if name and name not in MAPPABLE:
             hint = did_you_mean(name, MAPPABLE) or f"; the fields are {', '.join(MAPPABLE)}"
-            raise ValueError(f"--map '{option}': unknown field '{name}'{hint}")
+            raise ValueError(f"--map '{one_line(option)}': unknown field '{one_line(name)}'{hint}")
         mapping[header.strip()] = name
     return mapping
 
@@ -307,6 +309,7 @@ class ImportPlan:
 
     display: str  # the sheet's name as the user gave it
     root: Path
+    content: Path  # the content folder: nothing is written outside it
     columns: list[Column]
     rows: list[RowPlan] = field(default_factory=list)
     messages: list[Message] = field(default_factory=list)  # about the whole sheet
@@ -343,7 +346,10 @@ def plan_import(
 ) -> ImportPlan:
     """What importing `sheet` into `content` would do; nothing is written."""
     columns, problems = map_columns(sheet, mapping or {})
-    plan = ImportPlan(display, content.paths.root, columns)
+    plan = ImportPlan(display, content.paths.root, content.paths.content, columns)
+    if sheet.limit is not None:  # the sheet is not all there: none of it is imported
+        plan.messages.append(Message(sheet.limit.row, "error", _beyond_limit(sheet)))
+        return plan
     plan.messages = [Message(None, "error", p) for p in problems]
     by_field = {c.field: c for c in columns if c.field is not None}
     if not sheet.rows:
@@ -417,8 +423,34 @@ def _plan_row(row: Row, context: _Context) -> RowPlan:
     if messages:
         return RowPlan(row.number, mentor_id, "error", messages=messages)
     if existing is not None:
-        return _planned_update(row, mentor_id, existing, values, context)
-    return _planned_creation(row, mentor_id, values, context)
+        plan = _planned_update(row, mentor_id, existing, values, context)
+    else:
+        plan = _planned_creation(row, mentor_id, values, context)
+    if plan.text is not None and plan.path is not None:
+        _refuse_unsafe_path(plan, context)
+    return plan
+
+
+def _refuse_unsafe_path(plan: RowPlan, context: _Context) -> None:
+    """A file that is a symbolic link, or in a folder that leads out of content/, is not
+    written: said now, so that a dry run tells it too."""
+    assert plan.path is not None
+    why = refusal(plan.path, context.content.paths.content)
+    if why is not None:
+        where = display_path(plan.path, context.content.paths.root)
+        plan.action = "error"
+        plan.text = None
+        plan.messages.append(Message(plan.row, "error", f"refused to write {where}: {why}"))
+
+
+def _beyond_limit(sheet: Sheet) -> str:
+    """Why the sheet was not read to its end, with the column's header as for a cell."""
+    assert sheet.limit is not None
+    column = sheet.limit.column
+    if column is None:
+        return sheet.limit.text
+    header = sheet.headers[column] if column < len(sheet.headers) else ""
+    return f"{header or f'column {column_letter(column)}'}: {sheet.limit.text}"
 
 
 def _mentor_id(row: Row, context: _Context, error: Callable[[str | None, str], None]) -> str | None:
@@ -427,7 +459,8 @@ def _mentor_id(row: Row, context: _Context, error: Callable[[str | None, str], N
     if given is not None:
         if not SLUG.match(given):
             hint = f"; did you mean '{slug_of(given)}'?" if slug_of(given) else ""
-            error(ID, f"'{given}' is not an id: use lowercase letters a-z, digits and '-'{hint}")
+            rule = "use lowercase letters a-z, digits and '-'"
+            error(ID, f"'{one_line(given)}' is not an id: {rule}{hint}")
             return None
         mentor_id = given
     else:
@@ -442,7 +475,10 @@ def _mentor_id(row: Row, context: _Context, error: Callable[[str | None, str], N
             return None
         mentor_id = slug_of(name)
         if not mentor_id:
-            error("name", f"cannot make an id from '{name}'; give the row an id in a column Id")
+            error(
+                "name",
+                f"cannot make an id from '{one_line(name)}'; give the row an id in a column Id",
+            )
             return None
     if mentor_id in FACET_FOLDERS.values():
         error(
@@ -579,23 +615,22 @@ def _of_column(message: str, context: _Context) -> str:
 
 
 def write_plan(plan: ImportPlan) -> None:
-    """Write the files the plan creates and updates. A file is created only if it is not
-    there: one made since the plan was made is left as it is, and counted as existing."""
+    """Write the files the plan creates and updates, each whole or not at all, never
+    outside the content folder nor through a symbolic link. A file is created only if it
+    is not there: one made since the plan was made is left as it is, and counted as existing."""
     for row in plan.rows:
-        if row.text is None or row.path is None:
+        if row.text is None or row.path is None or row.action not in ("create", "update"):
             continue
+        where = display_path(row.path, plan.root)
         try:
-            if row.action == "create":
-                row.path.parent.mkdir(parents=True, exist_ok=True)
-                with row.path.open("x", encoding="utf-8", newline="\n") as file:
-                    file.write(row.text)
-            elif row.action == "update":
-                row.path.write_text(row.text, encoding="utf-8", newline="\n")
+            write_content_file(row.path, row.text, plan.content, replace=row.action == "update")
         except FileExistsError:
             row.action = "exists"
+        except RefusedPath as why:
+            row.action = "error"
+            row.messages.append(Message(row.row, "error", f"refused to write {where}: {why}"))
         except OSError as error:
             row.action = "error"
-            where = display_path(row.path, plan.root)
             row.messages.append(
                 Message(row.row, "error", f"cannot write {where}: {error.strerror}")
             )
@@ -618,8 +653,9 @@ def report(plan: ImportPlan, *, dry_run: bool = False) -> tuple[list[str], list[
 
 
 def _line(display: str, message: Message) -> str:
+    # A message may quote cells and headers; each ends on its own line, whatever they hold.
     where = display if message.row is None else f"{display}:{message.row}"
-    return f"{where}: {message.severity}: {message.text}"
+    return f"{where}: {message.severity}: {one_line(message.text)}"
 
 
 def _missing_lines(plan: ImportPlan) -> list[str]:
@@ -667,7 +703,7 @@ def _summary(plan: ImportPlan, dry_run: bool) -> list[str]:
         )
     if any(m.severity == "error" for m in plan.messages):
         lines.append("nothing was imported")
-        return [f"mentorsite: {line}" for line in lines]
+        return [f"mentorsite: {one_line(line)}" for line in lines]
     skipped = [r.mentor_id for r in plan.rows if r.action == "exists" and r.mentor_id]
     if skipped:
         lines.append(f"skipped, as their files exist (use --update): {', '.join(skipped)}")
@@ -681,7 +717,7 @@ def _summary(plan: ImportPlan, dry_run: bool) -> list[str]:
         + (f" left out (row{'s' if len(failed) > 1 else ''} {_ranges(failed)})" if failed else ""),
     ]
     lines.append(", ".join(parts) + ("; dry run: nothing was written" if dry_run else ""))
-    return [f"mentorsite: {line}" for line in lines]
+    return [f"mentorsite: {one_line(line)}" for line in lines]
 
 
 def _field_label(name: str) -> str:

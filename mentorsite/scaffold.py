@@ -43,6 +43,7 @@ from .problems import Problem, display_path
 from .render import theme_dirs
 from .schema import read_vocabulary, schema_comment
 from .validate import MAX_CHOICES
+from .write import RefusedPath, write_content_file
 
 WIDTH = 88  # where a comment above a field wraps
 
@@ -142,7 +143,8 @@ def to_fill_in(kind: str) -> list[str]:
 
 
 def create(kind: str, item_id: str, paths: Paths, known: Known | None = None) -> Path:
-    """Write a new file of `kind` for `item_id`; never over an existing one."""
+    """Write a new file of `kind` for `item_id`; never over an existing one, never through a
+    symbolic link, never outside the content folder."""
     problem = id_problem(kind, item_id, paths)
     if problem:
         raise NewFileError(problem)
@@ -153,14 +155,15 @@ def create(kind: str, item_id: str, paths: Paths, known: Known | None = None) ->
         )
     target = new_file_path(kind, item_id, paths)
     text = new_file(kind, item_id, paths, known)
-    target.parent.mkdir(exist_ok=True)
+    shown = display_path(target, paths.root)
     try:
-        with target.open("x", encoding="utf-8") as handle:  # "x": fails if it exists
-            handle.write(text)
+        write_content_file(target, text, paths.content)
     except FileExistsError:
-        raise NewFileError(
-            f"{display_path(target, paths.root)} already exists; it was left as it is"
-        ) from None
+        raise NewFileError(f"{shown} already exists; it was left as it is") from None
+    except RefusedPath as why:
+        raise NewFileError(f"refused to write {shown}: {why}") from None
+    except OSError as error:
+        raise NewFileError(f"cannot write {shown}: {error.strerror}") from None
     return target
 
 

@@ -5,11 +5,20 @@ block style, lists of ids on one line, `bio: |` for text of several lines, dates
 YYYY-MM-DD, letters such as æ, ø and å as they are. An existing file is changed field
 by field, so that its comments, its other fields and their layout stay as they were
 and the change reads in git as what it is.
+
+A file is written whole or not at all, only inside the content folder, and never
+through a symbolic link: a link committed to the project cannot make mentorsite
+write a file elsewhere on the machine.
 """
 
 from __future__ import annotations
 
+import contextlib
+import os
+import secrets
+import stat
 from collections.abc import Mapping, Sequence
+from pathlib import Path
 from typing import Any
 
 import yaml
@@ -115,3 +124,96 @@ def _insertion_line(
     if spans:
         return min(start for start, _, _ in spans.values())
     return len(lines)
+
+
+# -- onto the disk ---------------------------------------------------------------------------
+
+
+class RefusedPath(Exception):
+    """A path that mentorsite does not write to; the message says why, after "refused to
+    write FILE: "."""
+
+
+def refusal(path: Path, content: Path) -> str | None:
+    """Why `path` may not be written as a file of the content folder `content`, or None.
+
+    Its folder, links followed, must be inside the content folder; `path` itself must not
+    be a link, wherever it leads.
+    """
+    if not path.parent.resolve().is_relative_to(content.resolve()):
+        return "its folder leads outside the content folder (through a symbolic link)"
+    if path.is_symlink():
+        return (
+            "it is a symbolic link, and files are never written through one; "
+            "put the file itself in its place"
+        )
+    return None
+
+
+def write_content_file(path: Path, text: str, content: Path, *, replace: bool = False) -> None:
+    """Write `text` to `path`, a file of the content folder `content`, whole or not at all.
+
+    The text goes to a new file in the same folder first, which then takes the place of
+    `path`: a crash leaves the old file or the new one, never half of one. Raises
+    RefusedPath (see `refusal`), FileExistsError when `path` exists and `replace` is false,
+    or the OSError of a failed write.
+    """
+    why = refusal(path, content)
+    if why is None:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        why = refusal(path, content)  # again, now that the folder exists
+    if why is not None:
+        raise RefusedPath(why)
+    try:
+        mode: int | None = stat.S_IMODE(os.lstat(path).st_mode)  # a replaced file keeps it
+    except FileNotFoundError:
+        mode = None
+    data = text.encode("utf-8")
+    temporary = _temporary_file(path, data, mode)
+    try:
+        if not replace:
+            _link_new(temporary, path, data)
+        elif os.path.islink(path):  # a link made since the check is refused, not replaced
+            raise RefusedPath(refusal(path, content) or "it is a symbolic link")
+        else:
+            os.replace(temporary, path)  # replaces the name itself, never what it links to
+    finally:
+        with contextlib.suppress(FileNotFoundError):
+            os.unlink(temporary)
+
+
+_NEW_FILE = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_NOFOLLOW", 0)
+
+
+def _temporary_file(path: Path, data: bytes, mode: int | None) -> Path:
+    """A new file beside `path` holding `data`, on the disk; hidden, and not a YAML file."""
+    while True:
+        temporary = path.with_name(f".{path.name}.{secrets.token_hex(4)}.tmp")
+        try:
+            descriptor = os.open(temporary, _NEW_FILE | getattr(os, "O_BINARY", 0), 0o666)
+            break
+        except FileExistsError:
+            continue
+    try:
+        with open(descriptor, "wb") as file:
+            if mode is not None and hasattr(os, "fchmod"):
+                os.fchmod(file.fileno(), mode)
+            file.write(data)
+            file.flush()
+            os.fsync(file.fileno())
+    except BaseException:
+        os.unlink(temporary)
+        raise
+    return temporary
+
+
+def _link_new(temporary: Path, path: Path, data: bytes) -> None:
+    """`temporary` under the name `path` too, which must not exist, not even as a link."""
+    try:
+        os.link(temporary, path)  # fails when `path` exists; never follows a link there
+    except FileExistsError:
+        raise
+    except OSError:  # a file system without hard links: write it in place, as exclusively
+        descriptor = os.open(path, _NEW_FILE | getattr(os, "O_BINARY", 0), 0o666)
+        with open(descriptor, "wb") as file:
+            file.write(data)

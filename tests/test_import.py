@@ -4,8 +4,11 @@ from __future__ import annotations
 
 import csv
 import io
+import os
 import shutil
-from collections.abc import Callable
+import tracemalloc
+import zipfile
+from collections.abc import Callable, Iterator, Sequence
 from datetime import date, datetime
 from pathlib import Path
 
@@ -14,13 +17,22 @@ import yaml
 from openpyxl import Workbook
 
 from conftest import edit
+from mentorsite import spreadsheet, write
 from mentorsite.cells import CellError, Vocabulary, a_date, fold, slug_of, whole_number
 from mentorsite.cli import main
 from mentorsite.content import Paths, load_content
 from mentorsite.exports import CSV_HEADERS
 from mentorsite.importing import FIELDS, FORM_HEADERS, HEADERS, field_value
-from mentorsite.spreadsheet import decode, read_sheet, separator
-from mentorsite.write import update_file
+from mentorsite.problems import one_line
+from mentorsite.spreadsheet import (
+    MAX_ROWS,
+    MAX_UNPACKED_SIZE,
+    SheetError,
+    decode,
+    read_sheet,
+    separator,
+)
+from mentorsite.write import RefusedPath, update_file, write_content_file
 
 FIXTURES = Path(__file__).parent / "fixtures" / "import"
 MENTORS = Path("content/mentors")
@@ -381,7 +393,7 @@ def test_each_mentor_is_checked_as_check_would_and_told_by_column(project: Path,
         "ark.csv:2: error: Mentees nu: 2 current mentees is more than the capacity of 1; "
         "raise capacity or lower mentees",
         "ark.csv:3: error: E-mail: expected an e-mail address such as name@example.org, "
-        "found 'ole.nordlys.example'",
+        "found 'ole.nordlys.example': an email address must have an @-sign",
         "ark.csv:4: warning: Profil bekræftet: the profile was last confirmed on 2024-01-31, "
         "more than 12 months ago; ask the mentor to review it",
         "ark.csv:4: content/mentors/per-holm.yml created",
@@ -446,6 +458,384 @@ def test_map_can_ignore_a_column(project: Path, run: Run) -> None:
     assert status == 0
     assert "mentorsite: columns ignored: Telefon (--map)" in err
     assert mentors(project)["nina-ravn"].phone is None
+
+
+# -- files beyond the limits ----------------------------------------------------------------
+
+LONG = "x" * 40_000  # more than the 32,767 characters a cell of Excel holds
+FORGED = "x\n::error file=a,line=1::forged"  # a workflow command, if it started a line
+
+
+def workbook(path: Path, rows: list[list[object]], title: str = "Svar") -> Path:
+    """A workbook as openpyxl writes one row at a time, with a second sheet."""
+    book = Workbook(write_only=True)
+    sheet = book.create_sheet(title)
+    for row in rows:
+        sheet.append(row)
+    book.create_sheet("Noter")
+    book.save(path)
+    return path
+
+
+def rewritten(path: Path, sheet: Callable[[bytes], Iterator[bytes]]) -> Path:
+    """The workbook at `path` with its first sheet's XML written anew, piece by piece, as
+    `sheet` makes it from the XML openpyxl wrote (which cuts a long text to 32,767)."""
+    source = path.rename(path.with_suffix(".openpyxl.xlsx"))
+    with zipfile.ZipFile(source) as before, zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as out:
+        for part in before.infolist():
+            if part.filename != "xl/worksheets/sheet1.xml":
+                out.writestr(part, before.read(part))
+                continue
+            with out.open(part.filename, "w") as written:
+                for piece in sheet(before.read(part)):
+                    written.write(piece)
+    return path
+
+
+def bomb(path: Path, unpacked: int) -> Path:
+    """A small workbook whose sheet unpacks to more than `unpacked` bytes of rows alike."""
+    row = b'<row r="3"><c r="A3" t="inlineStr"><is><t>' + b"x" * 1000 + b"</t></is></c></row>"
+
+    def rows(xml: bytes) -> Iterator[bytes]:
+        head, _, tail = xml.partition(b"</sheetData>")
+        yield head
+        for _ in range(unpacked // (1000 * len(row)) + 1):
+            yield row * 1000
+        yield b"</sheetData>" + tail
+
+    return rewritten(workbook(path, [["Navn", "Bio"], ["Ida", "Holm"]]), rows)
+
+
+@pytest.fixture(scope="session")
+def large_sheets(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """Workbooks beyond each limit, made once: they take a second to write."""
+    folder = tmp_path_factory.mktemp("large")
+    rewritten(
+        workbook(folder / "lang.xlsx", [["Navn", "Bio"], ["Ida Holm", "Kort."], ["Bo Ærø", "?"]]),
+        lambda xml: iter([xml.replace(b"<t>?</t>", f"<t>{LONG}</t>".encode())]),
+    )
+    rows = [["Navn", "Stilling"]] + [[f"Mentor {n}", "Leder"] for n in range(MAX_ROWS + 1)]
+    workbook(folder / "mange.xlsx", rows)
+    workbook(folder / "bred.xlsx", [["Navn", "Bio"], ["Ida Holm", *[None] * 255, "?"]])
+    bomb(folder / "bombe.xlsx", MAX_UNPACKED_SIZE)
+    return folder
+
+
+def mentor_files(project: Path) -> dict[str, bytes]:
+    return {path.name: path.read_bytes() for path in (project / MENTORS).iterdir()}
+
+
+@pytest.mark.parametrize(
+    ("name", "line"),
+    [
+        (
+            "lang.xlsx",
+            "lang.xlsx:3: error: Bio: the cell holds 40,000 characters; a cell may hold at most "
+            "32,767 (Excel's own limit): shorten it",
+        ),
+        (
+            "mange.xlsx",
+            "mange.xlsx:10002: error: the sheet has more than 10,000 rows below its headers, the "
+            "most an import reads: far more than an organisation has mentors; delete the rows "
+            "that are not mentors, or import the sheet in parts",
+        ),
+        (
+            "bred.xlsx",
+            "bred.xlsx:2: error: column IW: a value beyond the 256 columns a sheet of mentors "
+            "may have; delete it, or move it to a column further left",
+        ),
+    ],
+)
+def test_a_workbook_is_read_up_to_the_first_limit_and_nothing_is_imported(
+    project: Path, run: Run, large_sheets: Path, name: str, line: str
+) -> None:
+    shutil.copy(large_sheets / name, project)
+    before = mentor_files(project)
+
+    status, out, err = run(name)
+
+    assert (status, out) == (1, [line])
+    assert err[-1] == "mentorsite: nothing was imported"
+    assert mentor_files(project) == before
+
+
+def test_a_workbook_that_unpacks_beyond_the_limit_is_refused_before_it_is_read(
+    project: Path, run: Run, large_sheets: Path
+) -> None:
+    path = Path(shutil.copy(large_sheets / "bombe.xlsx", project))
+    with zipfile.ZipFile(path) as archive:
+        unpacked = sum(part.file_size for part in archive.infolist())
+        sheet = archive.getinfo("xl/worksheets/sheet1.xml").file_size
+    assert os.path.getsize(path) < 1_000_000 < MAX_UNPACKED_SIZE < unpacked
+    before = mentor_files(project)
+
+    status, out, err = run("bombe.xlsx")
+
+    assert (status, out) == (1, [])
+    assert err == [
+        f"bombe.xlsx: error: unpacks to {unpacked / 1e6:.1f} MB (xl/worksheets/sheet1.xml "
+        f"alone is {sheet / 1e6:.1f} MB), more than the 100 MB a workbook of "
+        "mentors may; save only the mentors' sheet, as .xlsx or CSV"
+    ]
+    assert mentor_files(project) == before
+    tracemalloc.start()
+    try:
+        with pytest.raises(SheetError, match="unpacks to"):
+            read_sheet(path)
+        peak = tracemalloc.get_traced_memory()[1]
+    finally:
+        tracemalloc.stop()
+    assert peak < unpacked / 50
+
+
+def test_a_csv_file_is_read_within_the_same_limits(project: Path, run: Run) -> None:
+    sheets = {
+        "lang.csv": f"Navn;Bio\r\nIda Holm;Kort.\r\nBo Ærø;{LONG}\r\n",
+        # Longer than the csv module's own limit, which does not say which cell.
+        "laengere.csv": f"Navn;Bio\r\nIda Holm;Kort.\r\nBo Ærø;{LONG * 5}\r\n",
+        "mange.csv": "Navn\r\n" + "Mentor\r\n" * (MAX_ROWS + 1),
+        "navn.csv": f"Navn;{LONG}\r\nIda Holm;Kort.\r\n",
+    }
+    for name, text in sheets.items():
+        (project / name).write_text(text, encoding="utf-8")
+    (project / "stor.csv").write_bytes(b"Navn;Bio\r\n" + b"Ida Holm;" * 2_300_000)
+    before = mentor_files(project)
+
+    assert run("lang.csv")[:2] == (
+        1,
+        [
+            "lang.csv:3: error: Bio: the cell holds 40,000 characters; a cell may hold at most "
+            "32,767 (Excel's own limit): shorten it"
+        ],
+    )
+    assert run("laengere.csv")[:2] == (
+        1,
+        [
+            "laengere.csv:3: error: a cell holds more than 131,072 characters; a cell may hold "
+            "at most 32,767 (Excel's own limit): shorten it"
+        ],
+    )
+    assert run("mange.csv")[1] == [
+        "mange.csv:10002: error: the sheet has more than 10,000 rows below its headers, the "
+        "most an import reads: far more than an organisation has mentors; delete the rows "
+        "that are not mentors, or import the sheet in parts"
+    ]
+    # Before the headers are known, the file as a whole is refused, at the row and column.
+    assert run("navn.csv")[::2] == (
+        1,
+        [
+            "navn.csv: error: row 1, column B: the cell holds 40,000 characters; a cell may "
+            "hold at most 32,767 (Excel's own limit): shorten it"
+        ],
+    )
+    tracemalloc.start()
+    try:
+        assert run("stor.csv")[::2] == (
+            1,
+            [
+                "stor.csv: error: is 20.7 MB, more than the 20 MB a spreadsheet of mentors may "
+                "be; save only the mentors' sheet, as .xlsx or CSV"
+            ],
+        )
+        peak = tracemalloc.get_traced_memory()[1]
+    finally:
+        tracemalloc.stop()
+    assert peak < 2_000_000  # refused before it is read
+    assert mentor_files(project) == before
+
+
+def test_the_size_a_workbook_states_is_not_trusted(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Column XFD in the stated size would make every row 16,384 cells long, to be looked
+    # through one by one (and row 1,048,576 as its end, a million of them).
+    path = rewritten(
+        workbook(tmp_path / "svar.xlsx", [["Navn", "Bio"], ["Ida Holm", "Kort."]]),
+        lambda xml: iter([xml.replace(b"<sheetPr>", b'<dimension ref="A1:XFD200"/><sheetPr>')]),
+    )
+    widths: list[int] = []
+    cells = spreadsheet._cells
+
+    def measured(number: int, record: Sequence[object]) -> tuple[object, ...]:
+        widths.append(len(record))
+        return cells(number, record)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(spreadsheet, "_cells", measured)
+    sheet = read_sheet(path)
+    assert (sheet.headers, sheet.rows[0].cells) == (("Navn", "Bio"), ("Ida Holm", "Kort."))
+    assert widths == [2, 2]
+
+
+def test_up_to_the_row_limit_every_row_is_read(tmp_path: Path) -> None:
+    path = tmp_path / "ark.csv"
+    path.write_text("Navn\r\n\r\n" + "Mentor\r\n" * MAX_ROWS + "\r\n" * 3, encoding="utf-8")
+    sheet = read_sheet(path)
+    assert (len(sheet.rows), sheet.rows[-1].number, sheet.limit) == (MAX_ROWS, MAX_ROWS + 2, None)
+    path.write_text("Navn\r\n\r\n" + "Mentor\r\n" * (MAX_ROWS + 1), encoding="utf-8")
+    sheet = read_sheet(path)
+    assert (sheet.rows, sheet.limit and sheet.limit.row) == ((), MAX_ROWS + 3)
+
+
+# -- what is written, and where --------------------------------------------------------------
+
+
+def test_update_never_writes_through_a_symbolic_link(
+    project: Path, run: Run, tmp_path: Path
+) -> None:
+    # A link in the project, to a file elsewhere: an update would change that file.
+    (project / "ændringer.csv").write_text(SHEET, encoding="utf-8-sig")
+    link = project / MENTORS / "anna-jensen.yml"
+    archived = project / "content/archive/anna-jensen.yml"
+    archived.parent.mkdir()
+    shutil.move(link, archived)
+    link.symlink_to("../archive/anna-jensen.yml")
+    original = archived.read_bytes()
+    refused = (
+        "ændringer.csv:2: error: refused to write content/mentors/anna-jensen.yml: it is a "
+        "symbolic link, and files are never written through one; put the file itself in its place"
+    )
+
+    for dry_run in (["--dry-run"], []):
+        status, out, err = run("ændringer.csv", "--update", *dry_run)
+        assert (status, out) == (1, [refused])
+        assert err[-1].startswith("mentorsite: 0 mentors ")
+        assert "1 row with errors left out (row 2)" in err[-1]
+    assert archived.read_bytes() == original
+    assert link.is_symlink()
+
+    # Out of the project: refused, whether by the import or before, by reading the content.
+    outside = tmp_path / "outside.yml"
+    shutil.move(archived, outside)
+    link.unlink()
+    link.symlink_to(outside)
+    status, out, err = run("ændringer.csv", "--update")
+    assert status == 1
+    assert any("content/mentors/anna-jensen.yml" in line for line in out + err)
+    assert outside.read_bytes() == original
+
+
+def test_write_plan_refuses_what_the_plan_did_not_foresee(project: Path, tmp_path: Path) -> None:
+    # The mechanism itself, for a link made after the plan: write_plan checks again.
+    from mentorsite.importing import plan_import, report, write_plan
+    from mentorsite.spreadsheet import Row, Sheet
+
+    content = load_content(Paths.at(project)).content
+    assert content is not None
+    sheet = Sheet(("Navn", "Stilling"), (Row(2, ("Anna Jensen", "IT-chef")),))
+    plan = plan_import(sheet, "ark.csv", content, update=True, today=date(2026, 11, 22))
+    assert [row.action for row in plan.rows] == ["update"]
+    outside = tmp_path / "outside.yml"
+    outside.write_text("name: x\n", encoding="utf-8")
+    (project / MENTORS / "anna-jensen.yml").unlink()
+    (project / MENTORS / "anna-jensen.yml").symlink_to(outside)
+
+    write_plan(plan)
+
+    assert report(plan)[0] == [
+        "ark.csv:2: error: refused to write content/mentors/anna-jensen.yml: it is a symbolic "
+        "link, and files are never written through one; put the file itself in its place"
+    ]
+    assert outside.read_text(encoding="utf-8") == "name: x\n"
+
+
+def test_a_file_is_written_whole_inside_content_and_never_through_a_link(tmp_path: Path) -> None:
+    content = tmp_path / "content"
+    (content / "mentors").mkdir(parents=True)
+    outside = tmp_path / "outside"
+    outside.mkdir()
+    path = content / "mentors" / "anna.yml"
+
+    write_content_file(path, "name: Anna\n", content)
+    path.chmod(0o640)
+    with pytest.raises(FileExistsError):
+        write_content_file(path, "name: Other\n", content)
+    write_content_file(path, "name: Anna Jensen\n", content, replace=True)
+    assert path.read_text(encoding="utf-8") == "name: Anna Jensen\n"
+    assert oct(path.stat().st_mode & 0o777) == oct(0o640)  # a replaced file keeps its mode
+
+    # A write that fails leaves the file as it was, and no temporary file behind.
+    def fail(source: object, target: object) -> None:
+        raise OSError(28, "No space left on device")
+
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(write.os, "replace", fail)
+        with pytest.raises(OSError, match="No space"):
+            write_content_file(path, "name: Half\n", content, replace=True)
+    assert path.read_text(encoding="utf-8") == "name: Anna Jensen\n"
+    assert [p.name for p in (content / "mentors").iterdir()] == ["anna.yml"]
+
+    # A link, wherever it leads; a folder that leads outside content.
+    (content / "mentors" / "bo.yml").symlink_to(outside / "bo.yml")
+    (content / "mentors" / "ida.yml").symlink_to(path)
+    (content / "roles").symlink_to(outside)
+    for name, why in [
+        ("mentors/bo.yml", "it is a symbolic link"),
+        ("mentors/ida.yml", "it is a symbolic link"),
+        ("roles/hr.yml", "its folder leads outside the content folder"),
+        ("roles/new/hr.yml", "its folder leads outside the content folder"),
+    ]:
+        for replace in (False, True):
+            with pytest.raises(RefusedPath, match=why):
+                write_content_file(content / name, "name: x\n", content, replace=replace)
+    assert list(outside.iterdir()) == []
+    assert path.read_text(encoding="utf-8") == "name: Anna Jensen\n"
+
+    # A folder that is a link inside content is as good as the folder it leads to.
+    (content / "programmes").symlink_to(content / "mentors")
+    write_content_file(content / "programmes" / "p.yml", "name: P\n", content)
+    assert (content / "mentors" / "p.yml").read_text(encoding="utf-8") == "name: P\n"
+
+
+# -- values that would break a line ----------------------------------------------------------
+
+
+def test_a_value_shown_in_a_message_stays_on_its_line(project: Path, run: Run) -> None:
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, delimiter=";")
+    writer.writerows(
+        [
+            ["Id", "Navn", "Antal mentees", "Niveau", "Ledig fra", f"Note{FORGED}"],
+            ["", "Nina Ravn", FORGED, FORGED, FORGED, ""],
+            [FORGED, "Ole Berg", "1", "Leder", "", ""],
+        ]
+    )
+    (project / "ark.csv").write_text(buffer.getvalue(), encoding="utf-8")
+
+    status, out, err = run("ark.csv")
+
+    shown = "x\\n::error file=a,line=1::forged"
+    assert status == 1
+    assert out == [
+        f"ark.csv:2: error: Antal mentees: expected a whole number, found '{shown}'",
+        f"ark.csv:2: error: Niveau: unknown level '{shown}'; expected one of: Direktør, "
+        "Afdelingschef, Leder, Teamleder, Specialist, Medarbejder",
+        f"ark.csv:2: error: Ledig fra: expected a date such as 2026-09-01 or 01-09-2026, "
+        f"found '{shown}'",
+        f"ark.csv:3: error: Id: '{shown}' is not an id: use lowercase letters a-z, digits and "
+        "'-'; did you mean 'x-error-file-a-line-1-forged'?",
+    ]
+    assert f"mentorsite: columns ignored: Note{shown}" in err
+    assert not any(line.startswith("::") for line in out + err)
+
+    # A workbook's sheet is named in a message too.
+    workbook(project / "svar.xlsx", [["Navn"], ["Ida Holm"]], title="Svar\nerror forged")
+    _, _, err = run("svar.xlsx")
+    assert err[0] == "mentorsite: reading the sheet 'Svar\\nerror forged' of svar.xlsx"
+
+
+@pytest.mark.parametrize(
+    ("text", "shown"),
+    [
+        ("a\nb\r\nc\td", "a\\nb\\r\\nc\\td"),
+        ("\x1b[31mrød\x07", "\\x1b[31mrød\\x07"),
+        ("a\x85b\u2028c\u2029d\x0b\x0c", "a\\x85b\\u2028c\\u2029d\\x0b\\x0c"),
+        ("Søren Ærø, 'IT' \\ \"x\"", "Søren Ærø, 'IT' \\ \"x\""),
+    ],
+)
+def test_control_characters_are_shown_escaped(text: str, shown: str) -> None:
+    assert one_line(text) == shown
+    assert one_line(shown) == shown  # escaping twice changes nothing
+    assert len(one_line(text).splitlines()) == 1
 
 
 # -- the pieces ------------------------------------------------------------------------------

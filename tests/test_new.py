@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import shutil
 from pathlib import Path
 from typing import Any, get_args, get_origin
 
@@ -230,6 +231,34 @@ def test_it_never_overwrites(tmp_path: Path, capsys: pytest.CaptureFixture[str])
     assert "the rule id 'ny-regel' is already used by content/rules/ny-regel.yaml" in (
         capsys.readouterr().err
     )
+
+
+def test_it_never_writes_through_a_link_out_of_content(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    project = copy_example(tmp_path / "project")
+    outside = tmp_path / "elsewhere"
+    shutil.move(project / "content/rules", outside)
+    (project / "content/rules").symlink_to(outside)
+    before = sorted(outside.iterdir())
+
+    assert new(project, "rule", "ny-regel") == 1
+    assert capsys.readouterr().err == (
+        "mentorsite: error: refused to write content/rules/ny-regel.yml: its folder leads "
+        "outside the content folder (through a symbolic link)\n"
+    )
+    assert sorted(outside.iterdir()) == before
+
+    # A file that is a link, even to nowhere, is never written through.
+    (project / "content/mentors/sara-holm.yml").symlink_to(outside / "sara-holm.yml")
+    assert new(project, "mentor", "sara-holm") == 1
+    assert sorted(outside.iterdir()) == before
+
+    # A folder that is a link within content is as good as the folder it leads to.
+    shutil.move(project / "content/roles", project / "content/roller")
+    (project / "content/roles").symlink_to("roller")
+    assert new(project, "role", "sponsor") == 0
+    assert (project / "content/roller/sponsor.yml").is_file()
 
 
 @pytest.mark.parametrize(
