@@ -11,6 +11,7 @@ rebuild re-reads only what changed.
 from __future__ import annotations
 
 import os
+import re
 import stat as stat_module
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -188,7 +189,10 @@ def parse_document(raw: bytes, path: Path, display: str) -> Document | Problem:
         return problem(line, column, f"invalid YAML: {one_line(what)}")
     except yaml.reader.ReaderError as error:
         line, column = _line_and_column(text, error.position)
-        return problem(line, column, f"invalid YAML: {one_line(error.reason)} ({_char(error)})")
+        field = _KEY.match(text.splitlines()[line - 1] if text else "")
+        prefix = f"{field.group(1)}: " if field else ""
+        reason = f"{one_line(error.reason)} ({_char(error)})"
+        return problem(line, column, f"{prefix}invalid YAML: {reason}")
     except (yaml.YAMLError, ValueError, TypeError, RecursionError) as error:
         return problem(1, 1, f"invalid YAML: {one_line(str(error))}")
     if not isinstance(document.data, dict):
@@ -227,6 +231,9 @@ def _line_and_column(text: str, position: int) -> tuple[int, int]:
     return before.count("\n") + 1, position - (before.rfind("\n") + 1) + 1
 
 
+_KEY = re.compile(r"^[\s-]*([A-Za-z_][\w-]*)\s*:")  # the field a line of YAML sets
+
+
 def _char(error: yaml.reader.ReaderError) -> str:
     return f"U+{error.character:04X}" if isinstance(error.character, int) else "a byte"
 
@@ -239,7 +246,7 @@ def _index(node: yaml.Node, loc: Loc, document: Document, seen: set[int], loader
             "YAML aliases (*name) are not supported; write the value out", line, column
         )
     seen.add(id(node))
-    _check_tag(node, loader)
+    _check_tag(node, loc, loader)
     document.values[loc] = (line, column)
     if isinstance(node, yaml.MappingNode):
         for key_node, value_node in node.value:
@@ -264,7 +271,7 @@ def _index(node: yaml.Node, loc: Loc, document: Document, seen: set[int], loader
             _index(item, (*loc, index), document, seen, loader)
 
 
-def _check_tag(node: yaml.Node, loader: Any) -> None:
+def _check_tag(node: yaml.Node, loc: Loc, loader: Any) -> None:
     """Only the tags YAML would infer itself (and `!!str`): `!!binary`, `!!set`, `!!bool
     maybe` or a local `!tag` mean something this format has no use for."""
     if isinstance(node, yaml.ScalarNode):
@@ -277,8 +284,10 @@ def _check_tag(node: yaml.Node, loader: Any) -> None:
     if node.tag == implied or (isinstance(node, yaml.ScalarNode) and node.tag == f"{_CORE}str"):
         return
     tag = node.tag.replace(_CORE, "!!")
+    where = "".join(f"[{part}]" if isinstance(part, int) else f".{part}" for part in loc)
     raise _LoadError(
-        f"the YAML tag {one_line(tag)} is not supported here; write the value without it",
+        f"{where.lstrip('.')}: " * bool(loc)
+        + f"the YAML tag {one_line(tag)} is not supported here; write the value without it",
         *_position(node),
     )
 

@@ -478,16 +478,16 @@ def content_file(document: Document, relative: str, content_dir: Path) -> Path |
     candidate = document.path.parent / relative
     why = outside(candidate, content_dir)
     if why:
-        return (
-            why
-            if "symlink loop" in why
-            else "must be a path inside content/, relative to this file"
-        )
-    target = candidate.resolve()
-    if not target.exists():
-        return "no such file"
-    if not target.is_file():
-        return "is not a regular file"
+        inside = "must be a path inside content/, relative to this file"
+        return why if why.startswith("cannot") else inside
+    try:
+        target = candidate.resolve()
+        if not target.exists():
+            return "no such file"
+        if not target.is_file():
+            return "is not a regular file"
+    except OSError as error:  # a name too long for the file system, say
+        return f"cannot be read: {one_line(error.strerror or str(error)).lower()}"
     return target
 
 
