@@ -136,11 +136,12 @@ def write_project(folder: Path, mentors: int, seed: int = 1) -> Path:
 
 def write_baseline(project: Path, folder: Path) -> Path:
     """The same pages as plain Markdown files, for MkDocs and Material alone."""
-    from mentorsite.content import Paths, load_content
-    from mentorsite.history import read_history
-    from mentorsite.locale import Strings
-    from mentorsite.pages import plan_site
-    from mentorsite.render import Renderer, theme_dirs
+    from mentorsite.content import load_content
+    from mentorsite.history.git import read_history
+    from mentorsite.i18n.strings import Strings
+    from mentorsite.project import Paths, theme_dirs
+    from mentorsite.site.pages import plan_site
+    from mentorsite.site.render import Renderer
 
     if folder.exists():
         shutil.rmtree(folder)

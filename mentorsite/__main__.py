@@ -1,5 +1,5 @@
 import sys
 
-from .cli import main
+from mentorsite.adapters.cli.main import main
 
 sys.exit(main())

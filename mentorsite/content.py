@@ -10,8 +10,8 @@ from typing import Any
 
 from pydantic import BaseModel
 
-from .load import Document, read_document, yaml_files
-from .model import (
+from mentorsite.load.documents import Document, read_document, yaml_files
+from mentorsite.model import (
     CONTENT_KINDS,
     FACET_FOLDERS,
     RESPONSIBILITIES_FILE,
@@ -25,8 +25,9 @@ from .model import (
     Taxonomy,
     Term,
 )
-from .problems import Problem, ProblemList, display_path
-from .validate import (
+from mentorsite.problems import Problem, ProblemList, display_path
+from mentorsite.project import Paths
+from mentorsite.validate import (
     check_citations,
     check_id,
     check_mentor,
@@ -37,22 +38,6 @@ from .validate import (
     check_taxonomy,
     validate_document,
 )
-
-
-@dataclass(frozen=True)
-class Paths:
-    """Where a project keeps its files."""
-
-    root: Path
-    content: Path
-    config: Path
-
-    @classmethod
-    def at(
-        cls, root: Path, content: str | Path = "content", config: str | Path = "config"
-    ) -> Paths:
-        root = root.resolve()
-        return cls(root, (root / content).resolve(), (root / config).resolve())
 
 
 @dataclass

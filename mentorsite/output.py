@@ -12,7 +12,7 @@ import shutil
 from collections.abc import Iterable
 from pathlib import Path
 
-from . import __version__
+from mentorsite import __version__
 
 MARKER = ".mentorsite-site"
 # A site built before the marker existed is recognised by mentorsite's own script.

@@ -11,8 +11,8 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import date
 
-from .content import Content
-from .model import Mentee, Mentor, PairsFile, Programme
+from mentorsite.content import Content
+from mentorsite.model import Mentee, Mentor, PairsFile, Programme
 
 
 @dataclass(frozen=True)

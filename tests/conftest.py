@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from mentorsite.cli import main
+from mentorsite.adapters.cli.main import main
 
 REPO = Path(__file__).resolve().parent.parent
 
@@ -33,8 +33,6 @@ def build(project: Path, site: Path, *args: str) -> int:
 def _isolated_environment(monkeypatch: pytest.MonkeyPatch) -> None:
     # The command line passes the edition and the pairs file on in the environment: setting
     # them here first makes the monkeypatch take them away again after each test.
-    monkeypatch.setenv("MENTORSITE_EDITION", "")
-    monkeypatch.setenv("MENTORSITE_PAIRS", "")
     # Availability and stale profiles depend on the day: build as on 2026-11-22.
     monkeypatch.setenv("SOURCE_DATE_EPOCH", str(SOURCE_DATE_EPOCH))
 
@@ -52,8 +50,6 @@ def built_sites(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
     sites = {}
     with pytest.MonkeyPatch.context() as patch:
         for edition in ("staff", "hr"):
-            patch.setenv("MENTORSITE_EDITION", "")
-            patch.setenv("MENTORSITE_PAIRS", "")
             patch.setenv("SOURCE_DATE_EPOCH", str(SOURCE_DATE_EPOCH))
             site = root / f"site-{edition}"
             assert build(project, site, "--edition", edition) == 0

@@ -14,9 +14,9 @@ import pytest
 from conftest import build, edit
 from htmlpage import Page
 from mentorsite import model
-from mentorsite.locale import LANGUAGES, Strings
-from mentorsite.pages import relative_url
-from mentorsite.render import default_theme
+from mentorsite.i18n.strings import LANGUAGES, Strings
+from mentorsite.project import default_theme
+from mentorsite.site.pages import relative_url
 
 THEME = default_theme()
 

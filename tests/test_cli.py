@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 
 from conftest import edit
-from mentorsite.cli import _parser
+from mentorsite.adapters.cli.main import _parser
 
 
 def run(project: Path, *args: str) -> subprocess.CompletedProcess[str]:

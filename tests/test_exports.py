@@ -14,11 +14,11 @@ import pytest
 import yaml
 
 from conftest import REPO, copy_example, edit
-from mentorsite.content import Paths, load_content
-from mentorsite.exports import FORMAT_VERSION, mentors_csv, mentors_json
-from mentorsite.locale import Strings
-from mentorsite.pages import Edition, MentorView, plan_site
-from mentorsite.render import theme_dirs
+from mentorsite.content import load_content
+from mentorsite.i18n.strings import Strings
+from mentorsite.project import Paths, theme_dirs
+from mentorsite.site.exports import FORMAT_VERSION, mentors_csv, mentors_json
+from mentorsite.site.pages import Edition, MentorView, plan_site
 
 TODAY = date(2026, 11, 22)
 BOM = b"\xef\xbb\xbf"

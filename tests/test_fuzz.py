@@ -23,7 +23,7 @@ from hypothesis import HealthCheck, given, note, settings
 from hypothesis import strategies as st
 
 from conftest import REPO, copy_example, edit
-from mentorsite.cli import main
+from mentorsite.adapters.cli.main import main
 
 # The files HR edits, by kind: a kind is drawn first, so that the twenty mentors do not
 # crowd out the two config files.

@@ -10,8 +10,8 @@ import pytest
 
 from conftest import build, edit
 from htmlpage import Page
-from mentorsite.cli import _parser
-from mentorsite.reference import FILES
+from mentorsite.adapters.cli.main import _parser
+from mentorsite.model.reference import FILES
 
 
 def reference_rows(site: Path) -> dict[str, dict[str, list[str]]]:

@@ -15,13 +15,13 @@ import pytest
 
 from conftest import SOURCE_DATE_EPOCH, build, copy_example, edit
 from htmlpage import Page
-from mentorsite import history as history_module
-from mentorsite.changes import by_commit, describe, list_changes
-from mentorsite.cli import main
-from mentorsite.content import Content, Paths, load_content
-from mentorsite.history import Commit, HistoryError, Revision, Unreadable, read_history
-from mentorsite.locale import Strings
-from mentorsite.render import theme_dirs
+from mentorsite.adapters.cli.main import main
+from mentorsite.content import Content, load_content
+from mentorsite.history import git as history_module
+from mentorsite.history.changes import by_commit, describe, list_changes
+from mentorsite.history.git import Commit, HistoryError, Revision, Unreadable, read_history
+from mentorsite.i18n.strings import Strings
+from mentorsite.project import Paths, theme_dirs
 
 RESPONSIBILITIES = """\
 activities:
@@ -791,8 +791,6 @@ def history_site(scenario: Scenario, tmp_path_factory: pytest.TempPathFactory) -
     with pytest.MonkeyPatch.context() as patch:
         patch.setenv("GIT_CONFIG_GLOBAL", os.devnull)
         patch.setenv("SOURCE_DATE_EPOCH", str(SOURCE_DATE_EPOCH))
-        patch.setenv("MENTORSITE_EDITION", "")
-        patch.setenv("MENTORSITE_PAIRS", "")
         assert build(scenario.project, site) == 0
     return site
 

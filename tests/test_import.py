@@ -17,14 +17,19 @@ import yaml
 from openpyxl import Workbook
 
 from conftest import edit
-from mentorsite import spreadsheet, write
-from mentorsite.cells import CellError, Vocabulary, a_date, fold, slug_of, whole_number
-from mentorsite.cli import main
-from mentorsite.content import Paths, load_content
-from mentorsite.exports import CSV_HEADERS
-from mentorsite.importing import FIELDS, FORM_HEADERS, HEADERS, field_value
-from mentorsite.problems import one_line
-from mentorsite.spreadsheet import (
+from mentorsite.adapters.cli.main import main
+from mentorsite.authoring import write
+from mentorsite.authoring.importing import sheets as spreadsheet
+from mentorsite.authoring.importing.cells import (
+    CellError,
+    Vocabulary,
+    a_date,
+    fold,
+    slug_of,
+    whole_number,
+)
+from mentorsite.authoring.importing.mentors import FIELDS, FORM_HEADERS, HEADERS, field_value
+from mentorsite.authoring.importing.sheets import (
     MAX_ROWS,
     MAX_UNPACKED_SIZE,
     SheetError,
@@ -32,7 +37,11 @@ from mentorsite.spreadsheet import (
     read_sheet,
     separator,
 )
-from mentorsite.write import RefusedPath, update_file, write_content_file
+from mentorsite.authoring.write import RefusedPath, update_file, write_content_file
+from mentorsite.content import load_content
+from mentorsite.problems import one_line
+from mentorsite.project import Paths
+from mentorsite.site.exports import CSV_HEADERS
 
 FIXTURES = Path(__file__).parent / "fixtures" / "import"
 MENTORS = Path("content/mentors")
@@ -716,8 +725,8 @@ def test_update_never_writes_through_a_symbolic_link(
 
 def test_write_plan_refuses_what_the_plan_did_not_foresee(project: Path, tmp_path: Path) -> None:
     # The mechanism itself, for a link made after the plan: write_plan checks again.
-    from mentorsite.importing import plan_import, report, write_plan
-    from mentorsite.spreadsheet import Row, Sheet
+    from mentorsite.authoring.importing.mentors import plan_import, report, write_plan
+    from mentorsite.authoring.importing.sheets import Row, Sheet
 
     content = load_content(Paths.at(project)).content
     assert content is not None

@@ -12,10 +12,11 @@ import pytest
 import yaml
 
 from conftest import REPO
-from mentorsite.content import Content, Paths, load_content
-from mentorsite.match import match
+from mentorsite.content import Content, load_content
 from mentorsite.model import PairsFile
-from mentorsite.pairs import check_pairs
+from mentorsite.pairing.match import match
+from mentorsite.pairing.pairs import check_pairs
+from mentorsite.project import Paths
 
 TODAY = date(2026, 11, 22)
 

@@ -11,10 +11,11 @@ import pytest
 from pydantic import BaseModel
 
 from conftest import copy_example, edit
-from mentorsite.cli import main
-from mentorsite.content import Paths, load_content
+from mentorsite.adapters.cli.main import main
+from mentorsite.authoring.new import suggest_id
+from mentorsite.content import load_content
 from mentorsite.model import CONTENT_KINDS, help_text
-from mentorsite.scaffold import suggest_id
+from mentorsite.project import Paths
 
 # What HR writes into each new file; the keys must be the fields that need a value.
 FILLED_IN = {

@@ -55,7 +55,7 @@ def test_the_wheel_ships_the_default_theme_and_uses_it(tmp_path: Path) -> None:
         [
             sys.executable,
             "-c",
-            "from mentorsite.render import default_theme; print(default_theme())",
+            "from mentorsite.project import default_theme; print(default_theme())",
         ],
         cwd=tmp_path,
         capture_output=True,

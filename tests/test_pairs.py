@@ -10,10 +10,11 @@ from pathlib import Path
 import pytest
 
 from conftest import REPO, edit
-from mentorsite.checks import CHECKS, PairFacts, violation
-from mentorsite.content import Content, Paths, load_content
+from mentorsite.content import Content, load_content
 from mentorsite.model import Check, Mentee, Pair
-from mentorsite.pairs import check_pairs
+from mentorsite.pairing.pairs import check_pairs
+from mentorsite.pairing.rules import CHECKS, PairFacts, violation
+from mentorsite.project import Paths
 
 TODAY = date(2026, 11, 22)
 FIXTURE = REPO / "tests/fixtures/pairs-violations.yml"

@@ -13,8 +13,9 @@ import yaml
 
 from conftest import REPO, build, edit
 from htmlpage import Page
-from mentorsite.content import Paths, load_content
+from mentorsite.content import load_content
 from mentorsite.model import PairsFile
+from mentorsite.project import Paths
 from mentorsite.report import hr_report
 
 TODAY = date(2026, 11, 22)
@@ -85,8 +86,6 @@ def hr_with_demand(tmp_path_factory: pytest.TempPathFactory) -> Path:
     project = copy_example(root / "project")
     with pytest.MonkeyPatch.context() as patch:
         patch.setenv("SOURCE_DATE_EPOCH", "1795305600")
-        patch.setenv("MENTORSITE_PAIRS", "")  # taken away again after the build
-        patch.setenv("MENTORSITE_EDITION", "")
         assert build(project, root / "site", "--edition", "hr", "--pairs", str(DEMAND)) == 0
     return root / "site"
 

@@ -10,7 +10,8 @@ import yaml
 
 from conftest import build, edit
 from htmlpage import Page
-from mentorsite.content import Paths, load_content
+from mentorsite.content import load_content
+from mentorsite.project import Paths
 
 TODAY = date(2026, 11, 22)
 MATRIX = "content/responsibilities.yml"

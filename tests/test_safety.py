@@ -9,7 +9,7 @@ import pytest
 
 from conftest import build, edit
 from htmlpage import Page
-from mentorsite.markup import escape_text, render_markdown
+from mentorsite.site.markup import escape_text, render_markdown
 
 PAYLOADS_PLAIN = [
     "Bob { onmouseover=alert(1) }",

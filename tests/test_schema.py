@@ -18,10 +18,11 @@ import yaml
 from jsonschema import Draft202012Validator
 
 from conftest import REPO, copy_example, edit
-from mentorsite.cli import main
-from mentorsite.content import Paths, load_content
+from mentorsite.adapters.cli.main import main
+from mentorsite.authoring.schema import SCHEMA_KINDS, build_schemas, read_vocabulary, schema_comment
+from mentorsite.content import load_content
 from mentorsite.model import CONTENT_KINDS, Email, PlainText, Slug, Url
-from mentorsite.schema import SCHEMA_KINDS, build_schemas, read_vocabulary, schema_comment
+from mentorsite.project import Paths
 
 SCHEMA_LINE = re.compile(r"^# yaml-language-server: \$schema=(\S+)$")
 

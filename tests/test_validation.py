@@ -8,7 +8,8 @@ from pathlib import Path
 import pytest
 
 from conftest import edit
-from mentorsite.content import Paths, load_content
+from mentorsite.content import load_content
+from mentorsite.project import Paths
 
 TODAY = date(2026, 11, 22)
 

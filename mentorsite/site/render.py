@@ -18,23 +18,10 @@ from jinja2 import (
 from jinja2.runtime import Context
 from markupsafe import Markup
 
-from .locale import Strings
-from .markup import escape_text
-from .pages import Page, relative_url
-
-
-def default_theme() -> Path:
-    """The theme shipped with mentorsite: inside the package once installed, else the repo's."""
-    here = Path(__file__).resolve().parent
-    for folder in (here / "themes" / "default", here.parent / "themes" / "default"):
-        if (folder / "templates").is_dir():
-            return folder
-    raise FileNotFoundError("the default theme of mentorsite is missing from the installation")
-
-
-def theme_dirs(custom: Path | None = None) -> list[Path]:
-    """Theme folders in search order: the organisation's own first, then the default."""
-    return [custom, default_theme()] if custom else [default_theme()]
+from mentorsite.i18n.strings import Strings
+from mentorsite.project import default_theme
+from mentorsite.site.markup import escape_text
+from mentorsite.site.pages import Page, relative_url
 
 
 def _finalize(value: Any) -> Any:

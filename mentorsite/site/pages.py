@@ -18,14 +18,11 @@ from typing import Any
 
 from markupsafe import Markup
 
-from .changes import Change, by_commit, list_changes
-from .checks import in_words
-from .content import Content, build_date
-from .exports import mentors_csv, mentors_json
-from .history import History
-from .locale import Strings
-from .markup import mailto, render_markdown
-from .model import (
+from mentorsite.content import Content, build_date
+from mentorsite.history.changes import Change, by_commit, list_changes
+from mentorsite.history.git import History
+from mentorsite.i18n.strings import Strings
+from mentorsite.model import (
     FACET_FOLDERS,
     RESPONSIBILITIES,
     Activity,
@@ -37,9 +34,12 @@ from .model import (
     Rule,
     Term,
 )
-from .photos import AVATAR_COLOURS, initials_avatar
-from .reference import FILES, FieldDoc, field_reference
-from .report import Supply, hr_report
+from mentorsite.model.reference import FILES, FieldDoc, field_reference
+from mentorsite.pairing.rules import in_words
+from mentorsite.photos import AVATAR_COLOURS, initials_avatar
+from mentorsite.report import Supply, hr_report
+from mentorsite.site.exports import mentors_csv, mentors_json
+from mentorsite.site.markup import mailto, render_markdown
 
 # Each facet's data attribute on the catalogue's cards. Short, because with thousands of
 # cards every byte counts; the form's fieldsets say which attribute belongs to which facet.

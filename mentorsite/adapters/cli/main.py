@@ -17,21 +17,17 @@ import sys
 import tempfile
 from collections.abc import Sequence
 from pathlib import Path
-from typing import Any
 
-from . import __version__
-from .changes import Change, by_commit, list_changes
-from .content import Content, LoadResult, Paths, build_date, load_content
-from .history import NO_COMMITS, Commit, HistoryError, read_history
-from .locale import Strings
-from .model import CONTENT_KINDS
-from .output import not_ours, swap_in, unsafe_target
-from .pairs import check_pairs, load_pairs
-from .problems import did_you_mean, display_path
-from .render import theme_dirs
-from .report import hr_report, summary
-from .scaffold import NewFileError, create, read_known, to_fill_in
-from .schema import (
+from mentorsite import __version__
+from mentorsite.adapters.mkdocs.project import (
+    MkDocsProject,
+    load_project,
+    project_paths,
+)
+from mentorsite.adapters.mkdocs.project import build as build_with_mkdocs
+from mentorsite.adapters.mkdocs.project import serve as serve_with_mkdocs
+from mentorsite.authoring.new import NewFileError, create, read_known, to_fill_in
+from mentorsite.authoring.schema import (
     SCHEMA_FOLDER,
     build_schemas,
     read_vocabulary,
@@ -39,9 +35,17 @@ from .schema import (
     vocabulary,
     write_schemas,
 )
+from mentorsite.content import Content, LoadResult, build_date, load_content
+from mentorsite.history.changes import Change, by_commit, list_changes
+from mentorsite.history.git import NO_COMMITS, Commit, HistoryError, read_history
+from mentorsite.i18n.strings import Strings
+from mentorsite.model import CONTENT_KINDS
+from mentorsite.output import not_ours, swap_in, unsafe_target
+from mentorsite.pairing.pairs import check_pairs, load_pairs
+from mentorsite.problems import did_you_mean, display_path
+from mentorsite.project import Paths, theme_dirs
+from mentorsite.report import hr_report, summary
 
-EDITION_VARIABLE = "MENTORSITE_EDITION"
-PAIRS_VARIABLE = "MENTORSITE_PAIRS"
 DEFAULT_CONFIG = "mkdocs.yml"
 
 
@@ -292,17 +296,6 @@ def _parser() -> argparse.ArgumentParser:
 # -- check ----------------------------------------------------------------------------------
 
 
-def _project_paths(config_file: Path, config: Any = None) -> Paths:
-    """Where content/ and config/ are: from the plugin's options when mkdocs.yml has them."""
-    if not config_file.is_file():
-        return Paths.at(config_file.parent)
-    config = config or _load_mkdocs_config(config_file)
-    plugin = config.plugins.get("mentorsite")
-    if plugin is None:
-        return Paths.at(config_file.parent)
-    return Paths.at(config_file.parent, plugin.config.content_dir, plugin.config.config_dir)
-
-
 def check(paths: Paths, *, strict: bool = False, style: str = "text") -> tuple[int, LoadResult]:
     """Print every problem, then a summary; the exit status, and what was loaded."""
     result = load_content(paths)
@@ -324,7 +317,7 @@ def check(paths: Paths, *, strict: bool = False, style: str = "text") -> tuple[i
 
 
 def run_check(args: argparse.Namespace) -> int:
-    paths = _project_paths(Path(args.config_file).resolve())
+    paths = project_paths(Path(args.config_file).resolve())
     status, result = check(paths, strict=args.strict, style=args.format)
     # Stale schemas mislead the editor (an id missing from an enum), but the content is fine.
     for path in stale_schemas(result.content) if result.content is not None else []:
@@ -340,8 +333,8 @@ def _count(number: int, noun: str) -> str:
     return f"{number} {noun}{'' if number == 1 else 's'}"
 
 
-def _valid_content(args: argparse.Namespace, config: Any = None) -> Content | None:
-    result = load_content(_project_paths(Path(args.config_file).resolve(), config))
+def _valid_content(args: argparse.Namespace) -> Content | None:
+    result = load_content(project_paths(Path(args.config_file).resolve()))
     if result.content is None:
         for problem in result.errors:
             print(problem)
@@ -351,7 +344,7 @@ def _valid_content(args: argparse.Namespace, config: Any = None) -> Content | No
 
 def run_match(args: argparse.Namespace) -> int:
     # SciPy takes a third of a second to import: only the command that solves needs it.
-    from .match import match, result_table, result_yaml
+    from mentorsite.pairing.match import match, result_table, result_yaml
 
     content = _valid_content(args)
     if content is None:
@@ -402,8 +395,8 @@ def run_pairs_check(args: argparse.Namespace) -> int:
 
 
 def run_import_mentors(args: argparse.Namespace) -> int:
-    from .importing import parse_map, plan_import, report, write_plan
-    from .spreadsheet import SheetError, read_sheet
+    from mentorsite.authoring.importing.mentors import parse_map, plan_import, report, write_plan
+    from mentorsite.authoring.importing.sheets import SheetError, read_sheet
 
     try:
         mapping = parse_map(args.map)
@@ -437,8 +430,8 @@ def run_import_mentors(args: argparse.Namespace) -> int:
 
 def run_changes(args: argparse.Namespace) -> int:
     config_file = Path(args.config_file).resolve()
-    config = _load_mkdocs_config(config_file) if config_file.is_file() else None
-    content = _valid_content(args, config)
+    themes = load_project(config_file).themes if config_file.is_file() else theme_dirs()
+    content = _valid_content(args)
     if content is None:
         return 1
     if args.role is not None and args.role not in content.roles:
@@ -461,7 +454,7 @@ def run_changes(args: argparse.Namespace) -> int:
         return 1
     if history.shallow:
         print(f"mentorsite: warning: {history.reason}", file=sys.stderr)
-    strings = Strings.load(content.organisation.language, _theme_dirs(config_file, config))
+    strings = Strings.load(content.organisation.language, themes)
     groups = by_commit(list_changes(history, content, strings, role=args.role))
     try:
         _print_changes(groups, strings)
@@ -489,18 +482,11 @@ def _print_changes(groups: list[tuple[Commit, list[Change]]], strings: Strings) 
                 print(f"    {sentence}")
 
 
-def _theme_dirs(config_file: Path, config: Any) -> list[Path]:
-    """The theme folders of the project, its own first: its UI strings win."""
-    plugin = config.plugins.get("mentorsite") if config is not None else None
-    custom = plugin.config.theme_dir if plugin is not None else None
-    return theme_dirs(config_file.parent / custom if custom else None)
-
-
 # -- schema ---------------------------------------------------------------------------------
 
 
 def run_schema(args: argparse.Namespace) -> int:
-    paths = _project_paths(Path(args.config_file).resolve())
+    paths = project_paths(Path(args.config_file).resolve())
     result = load_content(paths)
     if result.content is not None:
         language, ids = result.content.organisation.language, vocabulary(result.content)
@@ -542,7 +528,7 @@ def run_schema(args: argparse.Namespace) -> int:
 
 
 def run_new(args: argparse.Namespace) -> int:
-    paths = _project_paths(Path(args.config_file).resolve())
+    paths = project_paths(Path(args.config_file).resolve())
     known = read_known(paths)
     try:
         target = create(args.kind, args.id, paths, known)
@@ -589,47 +575,42 @@ def run_build(args: argparse.Namespace) -> int:
             file=sys.stderr,
         )
         return 1
-    _pass_edition(args)
-    config = _load_mkdocs_config(config_file, strict=args.strict)
-    target = Path(args.site_dir or config.site_dir).resolve()
-    refused = _refused_target(target, config_file, config, force=args.force)
+    _warn_of_unused_pairs(args)
+    project = load_project(
+        config_file,
+        edition=args.edition,
+        pairs=Path(args.pairs) if args.pairs else None,
+        strict=args.strict,
+    )
+    target = Path(args.site_dir or project.config.site_dir).resolve()
+    refused = _refused_target(target, project, force=args.force)
     if refused:
         print(f"mentorsite: error: {refused}", file=sys.stderr)
         return 1
-    status, result = check(_project_paths(config_file, config), strict=args.strict)
+    status, result = check(project.paths, strict=args.strict)
     if status:
         print("mentorsite: nothing was built; the previous site is as it was", file=sys.stderr)
         return status
     _show_mkdocs_log(already_said={str(p) for p in result.problems})
 
-    from mkdocs.commands.build import build
-    from mkdocs.exceptions import MkDocsException
-
     target.parent.mkdir(parents=True, exist_ok=True)
     workdir = Path(tempfile.mkdtemp(prefix=f".{target.name}-building-", dir=target.parent))
-    config.site_dir = str(workdir)
     try:
-        build(config)
-    except (MkDocsException, SystemExit, Exception) as error:
+        build_with_mkdocs(project, workdir)
+    except (SystemExit, Exception) as error:
         shutil.rmtree(workdir, ignore_errors=True)
         message = str(error) or type(error).__name__
         print(f"mentorsite: error: {message}", file=sys.stderr)
         print("mentorsite: the build failed; the previous site is as it was", file=sys.stderr)
         return 1
     swap_in(workdir, target)
-    print(
-        f"mentorsite: built the {os.environ.get(EDITION_VARIABLE) or 'staff'} edition in {target}",
-        file=sys.stderr,
-    )
+    print(f"mentorsite: built the {project.edition} edition in {target}", file=sys.stderr)
     return 0
 
 
-def _refused_target(target: Path, config_file: Path, config: Any, *, force: bool) -> str | None:
+def _refused_target(target: Path, project: MkDocsProject, *, force: bool) -> str | None:
     """Why the site may not be written to `target`, in one sentence; None when it may."""
-    paths = _project_paths(config_file, config)
-    sources = [paths.content, paths.config, Path(config.docs_dir)]
-    sources += _theme_dirs(config_file, config)
-    why = unsafe_target(target, config_file.parent, sources)
+    why = unsafe_target(target, project.config_file.parent, project.sources)
     if why:
         return f"{why}; nothing was built"
     why = None if force else not_ours(target)
@@ -638,17 +619,12 @@ def _refused_target(target: Path, config_file: Path, config: Any, *, force: bool
     return None
 
 
-def _pass_edition(args: argparse.Namespace) -> None:
-    """Hand the edition and the pairs file to the plugin, which MkDocs creates itself."""
-    if args.edition:
-        os.environ[EDITION_VARIABLE] = args.edition
-    if args.pairs:
-        os.environ[PAIRS_VARIABLE] = str(Path(args.pairs).resolve())
-        if (os.environ.get(EDITION_VARIABLE) or "staff") != "hr":
-            print(
-                "mentorsite: the pairs file is read by the HR edition only (--edition hr)",
-                file=sys.stderr,
-            )
+def _warn_of_unused_pairs(args: argparse.Namespace) -> None:
+    if args.pairs and args.edition != "hr":
+        print(
+            "mentorsite: the pairs file is read by the HR edition only (--edition hr)",
+            file=sys.stderr,
+        )
 
 
 def run_serve(args: argparse.Namespace) -> int:
@@ -656,28 +632,21 @@ def run_serve(args: argparse.Namespace) -> int:
     if not config_file.is_file():
         print(f"mentorsite: error: {args.config_file} not found", file=sys.stderr)
         return 1
-    _pass_edition(args)
+    _warn_of_unused_pairs(args)
     _show_mkdocs_log()
-    from mkdocs.commands.serve import serve
     from mkdocs.exceptions import MkDocsException
 
-    options = {"dev_addr": args.dev_addr} if args.dev_addr else {}
     try:
-        serve(str(config_file), livereload=True, **options)
+        serve_with_mkdocs(
+            config_file,
+            edition=args.edition,
+            pairs=Path(args.pairs) if args.pairs else None,
+            dev_addr=args.dev_addr,
+        )
     except MkDocsException as error:
         print(f"mentorsite: error: {error}", file=sys.stderr)
         return 1
     return 0
-
-
-def _load_mkdocs_config(config_file: Path, strict: bool = False):
-    from mkdocs.config import load_config
-    from mkdocs.exceptions import ConfigurationError
-
-    try:
-        return load_config(str(config_file), strict=strict)
-    except ConfigurationError as error:
-        raise RuntimeError(f"{config_file.name}: {error}") from None
 
 
 class _Said(logging.Filter):

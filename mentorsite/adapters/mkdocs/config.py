@@ -17,9 +17,9 @@ class MentorsiteConfig(Config):
     """The organisation's own theme folder, searched before the default theme."""
 
     edition = c.Choice(("staff", "hr"), default="staff")
-    """Which edition to build; the environment variable MENTORSITE_EDITION overrides it."""
+    """Which edition to build; `mentorsite build --edition` overrides it."""
 
     pairs_file = c.Optional(c.Type(str))
     """HR's private pairs file, relative to mkdocs.yml: the HR edition's overview counts the
-    mentees waiting for a mentor from it. The staff edition never reads it. The environment
-    variable MENTORSITE_PAIRS overrides it."""
+    mentees waiting for a mentor from it. The staff edition never reads it.
+    `mentorsite build --pairs` overrides it."""

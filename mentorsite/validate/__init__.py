@@ -16,8 +16,8 @@ from typing import Annotated, Any, Literal, Union, get_args, get_origin
 from pydantic import BaseModel, ValidationError
 from pydantic.fields import FieldInfo
 
-from .load import Document, Loc, NotADate, outside
-from .model import (
+from mentorsite.load.documents import Document, Loc, NotADate, outside
+from mentorsite.model import (
     CONTENT_KINDS,
     RESPONSIBILITIES_FILE,
     SLUG,
@@ -33,8 +33,8 @@ from .model import (
     field_ref,
     help_text,
 )
-from .photos import check_photo
-from .problems import Problem, Severity, did_you_mean, one_line
+from mentorsite.photos import check_photo
+from mentorsite.problems import Problem, Severity, did_you_mean, one_line
 
 # -- field checks ---------------------------------------------------------------------------
 

@@ -18,8 +18,8 @@ from datetime import date
 from pathlib import Path, PurePosixPath
 from typing import Any
 
-from .content import Paths
-from .load import parse_mapping
+from mentorsite.load.documents import parse_mapping
+from mentorsite.project import Paths
 
 # The kinds whose history is kept: the folder under content/ of each.
 HISTORY_FOLDERS = {"rules": "rule", "roles": "role", "programmes": "programme"}

@@ -10,22 +10,21 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
 from mkdocs.structure.files import File, Files, InclusionLevel
 
-from ..content import Content, Paths, load_content
-from ..history import read_history
-from ..locale import Strings
-from ..model import PairsFile
-from ..output import mark, unsafe_target
-from ..pages import Edition, Site, plan_site
-from ..pairs import load_pairs
-from ..photos import PhotoError, prepare_photo
-from ..problems import display_path
-from ..render import Renderer, theme_dirs
-from .config import MentorsiteConfig
+from mentorsite.adapters.mkdocs.config import MentorsiteConfig
+from mentorsite.content import Content, load_content
+from mentorsite.history.git import read_history
+from mentorsite.i18n.strings import Strings
+from mentorsite.model import PairsFile
+from mentorsite.output import mark, unsafe_target
+from mentorsite.pairing.pairs import load_pairs
+from mentorsite.photos import PhotoError, prepare_photo
+from mentorsite.problems import display_path
+from mentorsite.project import Paths, theme_dirs
+from mentorsite.site.pages import Edition, Site, plan_site
+from mentorsite.site.render import Renderer
 
 log = get_plugin_logger(__name__)
 
-EDITION_VARIABLE = "MENTORSITE_EDITION"
-PAIRS_VARIABLE = "MENTORSITE_PAIRS"
 CACHE_FOLDER = ".mentorsite-cache"  # beside mkdocs.yml: resized photos, kept between builds
 _ASSETS = ("mentorsite.css", "mentorsite.js")
 
@@ -125,7 +124,7 @@ class MentorsitePlugin(BasePlugin[MentorsiteConfig]):
 
         Checked in every edition: a file in docs_dir is copied into the site by MkDocs.
         """
-        name = os.environ.get(PAIRS_VARIABLE) or self.config.pairs_file
+        name = self.config.pairs_file
         if not name:
             return None
         path = (root / name).resolve()
@@ -157,13 +156,7 @@ class MentorsitePlugin(BasePlugin[MentorsiteConfig]):
         return pairs
 
     def _edition(self) -> Edition:
-        value = os.environ.get(EDITION_VARIABLE) or self.config.edition
-        try:
-            return Edition(value)
-        except ValueError:
-            raise PluginError(
-                f"{EDITION_VARIABLE}: expected 'staff' or 'hr', found '{value}'"
-            ) from None
+        return Edition(self.config.edition)  # validated by the option's choices
 
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
         docs_dir = Path(config.docs_dir)

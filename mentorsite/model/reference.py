@@ -13,8 +13,8 @@ from typing import Any, Literal, get_args, get_origin
 
 from pydantic import BaseModel
 
-from . import model
-from .model import MARKDOWN, RESPONSIBILITIES_FILE, Ref, help_text, unwrap
+from mentorsite import model
+from mentorsite.model import MARKDOWN, RESPONSIBILITIES_FILE, Ref, help_text, unwrap
 
 # The kinds of file, where each is kept, and its model; in the order HR meets them.
 FILES: list[tuple[str, str, type[BaseModel]]] = [

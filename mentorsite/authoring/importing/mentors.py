@@ -18,7 +18,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any, Literal, get_args, get_origin
 
-from .cells import (
+from mentorsite.authoring.importing.cells import (
     CellError,
     Vocabulary,
     a_date,
@@ -28,15 +28,21 @@ from .cells import (
     slug_of,
     whole_number,
 )
-from .content import Content
-from .exports import CSV_HEADERS
-from .load import Document, read_document
-from .model import FACET_FOLDERS, SLUG, Mentor, Ref, unwrap
-from .problems import Problem, did_you_mean, display_path, one_line
-from .schema import schema_comment
-from .spreadsheet import Cell, Row, Sheet, column_letter
-from .validate import check_mentor, check_references, validate_document
-from .write import RefusedPath, new_file, refusal, update_file, write_content_file
+from mentorsite.authoring.importing.sheets import Cell, Row, Sheet, column_letter
+from mentorsite.authoring.schema import schema_comment
+from mentorsite.authoring.write import (
+    RefusedPath,
+    new_file,
+    refusal,
+    update_file,
+    write_content_file,
+)
+from mentorsite.content import Content
+from mentorsite.load.documents import Document, read_document
+from mentorsite.model import FACET_FOLDERS, SLUG, Mentor, Ref, unwrap
+from mentorsite.problems import Problem, did_you_mean, display_path, one_line
+from mentorsite.site.exports import CSV_HEADERS
+from mentorsite.validate import check_mentor, check_references, validate_document
 
 # -- the headers ----------------------------------------------------------------------------
 

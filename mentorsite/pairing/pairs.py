@@ -6,12 +6,12 @@ from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
-from .checks import CHECKS_OF_ENDED_PAIRS, PairFacts, violation
-from .content import Content
-from .load import Document, outside, read_document
-from .model import PairsFile
-from .problems import Problem, Severity
-from .validate import check_references, validate_document
+from mentorsite.content import Content
+from mentorsite.load.documents import Document, outside, read_document
+from mentorsite.model import PairsFile
+from mentorsite.pairing.rules import CHECKS_OF_ENDED_PAIRS, PairFacts, violation
+from mentorsite.problems import Problem, Severity
+from mentorsite.validate import check_references, validate_document
 
 
 @dataclass(frozen=True, order=True)

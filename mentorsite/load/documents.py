@@ -19,7 +19,7 @@ from typing import Any
 
 import yaml
 
-from .problems import Problem, Severity, one_line
+from mentorsite.problems import Problem, Severity, one_line
 
 MAX_FILE_BYTES = 1_000_000
 """The largest content or config file read: far above any real one (a long bio is 5 kB)."""

@@ -14,8 +14,8 @@ import unicodedata
 from collections.abc import Mapping, Sequence
 from datetime import date, datetime, time, timedelta
 
-from .problems import one_line
-from .spreadsheet import Cell
+from mentorsite.authoring.importing.sheets import Cell
+from mentorsite.problems import one_line
 
 
 class CellError(ValueError):

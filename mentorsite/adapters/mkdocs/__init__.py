@@ -1,5 +1,5 @@
 """The MkDocs plugin: a thin adapter that hands mentorsite's pages to MkDocs."""
 
-from .plugin import MentorsitePlugin
+from mentorsite.adapters.mkdocs.plugin import MentorsitePlugin
 
 __all__ = ["MentorsitePlugin"]

@@ -16,10 +16,10 @@ from collections.abc import Callable, Collection, Sequence
 from datetime import date
 from typing import TYPE_CHECKING, Any
 
-from .model import Mentor
+from mentorsite.model import Mentor
 
 if TYPE_CHECKING:  # pages makes the views and calls this module
-    from .pages import MentorView
+    from mentorsite.site.pages import MentorView
 
 FORMAT = "mentorsite/mentors"
 FORMAT_VERSION = 1

@@ -24,10 +24,11 @@ from pydantic import BaseModel
 from pydantic.fields import FieldInfo
 from pydantic_core import PydanticUndefined
 
-from .content import Paths
-from .load import read_document, yaml_files
-from .locale import Strings
-from .model import (
+from mentorsite.authoring.schema import read_vocabulary, schema_comment
+from mentorsite.authoring.write import RefusedPath, write_content_file
+from mentorsite.i18n.strings import Strings
+from mentorsite.load.documents import read_document, yaml_files
+from mentorsite.model import (
     CONTENT_KINDS,
     FACET_FOLDERS,
     SLUG,
@@ -39,11 +40,9 @@ from .model import (
     field_ref,
     help_text,
 )
-from .problems import Problem, display_path
-from .render import theme_dirs
-from .schema import read_vocabulary, schema_comment
-from .validate import MAX_CHOICES
-from .write import RefusedPath, write_content_file
+from mentorsite.problems import Problem, display_path
+from mentorsite.project import Paths, theme_dirs
+from mentorsite.validate import MAX_CHOICES
 
 WIDTH = 88  # where a comment above a field wraps
 

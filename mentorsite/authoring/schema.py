@@ -29,10 +29,10 @@ from pydantic.fields import FieldInfo
 from pydantic.json_schema import GenerateJsonSchema, JsonSchemaValue
 from pydantic_core import PydanticUndefined, core_schema
 
-from .content import Content, Paths
-from .load import read_document, yaml_files
-from .locale import Strings
-from .model import (
+from mentorsite.content import Content
+from mentorsite.i18n.strings import Strings
+from mentorsite.load.documents import read_document, yaml_files
+from mentorsite.model import (
     CONTENT_KINDS,
     FACET_FOLDERS,
     SLUG,
@@ -50,9 +50,9 @@ from .model import (
     Url,
     help_text,
 )
-from .problems import Problem, display_path
-from .render import theme_dirs
-from .validate import validate_document
+from mentorsite.problems import Problem, display_path
+from mentorsite.project import Paths, theme_dirs
+from mentorsite.validate import validate_document
 
 SCHEMA_FOLDER = "schemas"  # beside mkdocs.yml
 DIALECT = "https://json-schema.org/draft/2020-12/schema"

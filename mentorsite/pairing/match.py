@@ -15,9 +15,9 @@ import numpy as np
 import yaml
 from scipy.optimize import linear_sum_assignment
 
-from .checks import PairFacts, violation
-from .content import Content
-from .model import Mentee, Pair, PairsFile
+from mentorsite.content import Content
+from mentorsite.model import Mentee, Pair, PairsFile
+from mentorsite.pairing.rules import PairFacts, violation
 
 # What a good fit is worth. A wished qualification counts most: it is why people ask.
 QUALIFICATION_POINTS = 10

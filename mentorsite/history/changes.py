@@ -16,11 +16,11 @@ from datetime import date
 from pathlib import PurePosixPath
 from typing import Any
 
-from .checks import in_words
-from .content import Content
-from .history import RESPONSIBILITIES, Commit, History, Revision, Unreadable
-from .locale import Strings
-from .model import Check
+from mentorsite.content import Content
+from mentorsite.history.git import RESPONSIBILITIES, Commit, History, Revision, Unreadable
+from mentorsite.i18n.strings import Strings
+from mentorsite.model import Check
+from mentorsite.pairing.rules import in_words
 
 
 @dataclass(frozen=True)

@@ -12,9 +12,9 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
-from .content import Content
-from .locale import Strings
-from .model import Check, Mentee, Mentor, Pair, Programme, add_months
+from mentorsite.content import Content
+from mentorsite.i18n.strings import Strings
+from mentorsite.model import Check, Mentee, Mentor, Pair, Programme, add_months
 
 
 @dataclass(frozen=True)

@@ -24,7 +24,7 @@ from datetime import date, datetime, time
 from pathlib import Path
 from typing import Any
 
-from .problems import one_line
+from mentorsite.problems import one_line
 
 Cell = str | int | float | date | datetime | time | None
 

@@ -1,0 +1,152 @@
+"""A project as MkDocs (or ProperDocs) sees it: mkdocs.yml, with the plugin's options.
+
+The command line asks here for where the content is, which theme folders to search, and
+how to build or serve; it never reads the plugin's options itself. The edition and the
+pairs file are set on the plugin's own options, so that MkDocs' build hands them on.
+"""
+
+from __future__ import annotations
+
+import logging
+import shutil
+import tempfile
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+from urllib.parse import urlsplit
+
+from mentorsite.project import Paths, theme_dirs
+
+PLUGIN = "mentorsite"
+
+
+class ProjectError(Exception):
+    """mkdocs.yml cannot be used: a sentence for the user."""
+
+
+@dataclass
+class MkDocsProject:
+    config_file: Path
+    config: Any  # MkDocsConfig; typed loosely so that importing this costs nothing
+    paths: Paths
+    themes: list[Path]
+
+    @property
+    def edition(self) -> str:
+        plugin = self.config.plugins.get(PLUGIN)
+        return plugin.config.edition if plugin is not None else "staff"
+
+    @property
+    def sources(self) -> list[Path]:
+        """The folders a site is built from: no build may write into them."""
+        return [self.paths.content, self.paths.config, Path(self.config.docs_dir), *self.themes]
+
+
+def project_paths(config_file: Path) -> Paths:
+    """Where content/ and config/ are, without loading MkDocs when there is no mkdocs.yml."""
+    if not config_file.is_file():
+        return Paths.at(config_file.parent)
+    return load_project(config_file).paths
+
+
+def load_project(
+    config_file: Path,
+    *,
+    edition: str | None = None,
+    pairs: Path | None = None,
+    strict: bool = False,
+    site_dir: Path | None = None,
+    dev_addr: str | None = None,
+) -> MkDocsProject:
+    """mkdocs.yml loaded, with `edition` and `pairs` set as the plugin's options."""
+    from mkdocs.config import load_config
+    from mkdocs.exceptions import ConfigurationError
+
+    overrides: dict[str, Any] = {"site_dir": str(site_dir)} if site_dir else {}
+    if dev_addr:
+        overrides["dev_addr"] = dev_addr
+    try:
+        config = load_config(str(config_file), strict=strict, **overrides)
+    except ConfigurationError as error:
+        raise ProjectError(f"{config_file.name}: {error}") from None
+    plugin = config.plugins.get(PLUGIN)
+    root = config_file.parent
+    if plugin is None:
+        if edition or pairs:
+            raise ProjectError(f"{config_file.name} does not use the mentorsite plugin")
+        return MkDocsProject(config_file, config, Paths.at(root), theme_dirs())
+    if edition:
+        plugin.config.edition = edition
+    if pairs:
+        plugin.config.pairs_file = str(pairs.resolve())
+    options = plugin.config
+    custom = root / options.theme_dir if options.theme_dir else None
+    paths = Paths.at(root, options.content_dir, options.config_dir)
+    return MkDocsProject(config_file, config, paths, theme_dirs(custom))
+
+
+def build(project: MkDocsProject, site_dir: Path) -> None:
+    """MkDocs' build of the project into `site_dir`; raises what MkDocs raises."""
+    from mkdocs.commands.build import build as mkdocs_build
+
+    project.config.site_dir = str(site_dir)
+    mkdocs_build(project.config)
+
+
+def serve(
+    config_file: Path, *, edition: str | None, pairs: Path | None, dev_addr: str | None
+) -> None:
+    """A live preview: MkDocs' development server, with the plugin's options set.
+
+    MkDocs' own `serve` loads mkdocs.yml by itself on every rebuild, so it could not be
+    given the edition; this is the same loop with `load_project` in its place.
+    """
+    from mkdocs.commands.build import build as mkdocs_build
+    from mkdocs.livereload import LiveReloadServer, _serve_url
+
+    log = logging.getLogger("mkdocs.commands.serve")
+    site_dir = Path(tempfile.mkdtemp(prefix="mentorsite-serve-"))
+
+    def load() -> Any:
+        return load_project(
+            config_file, edition=edition, pairs=pairs, site_dir=site_dir, dev_addr=dev_addr
+        ).config
+
+    config = load()
+    config.plugins.on_startup(command="serve", dirty=False)
+    host, port = config.dev_addr
+    mount_path = urlsplit(config.site_url or "/").path
+    serve_url = _serve_url(host, port, mount_path)
+
+    def builder(config: Any = None) -> None:
+        log.info("Building the site...")
+        if config is None:
+            config = load()
+        config.site_url = serve_url
+        mkdocs_build(config, serve_url=serve_url)
+
+    server = LiveReloadServer(
+        builder=builder, host=host, port=port, root=str(site_dir), mount_path=mount_path
+    )
+
+    def error_page(code: int) -> bytes | None:
+        page = site_dir / f"{code}.html"
+        return page.read_bytes() if code in (404, 500) and page.is_file() else None
+
+    server.error_handler = error_page
+    try:
+        builder(config)
+        server.watch(config.docs_dir)
+        server.watch(str(config_file))
+        server = config.plugins.on_serve(server, config=config, builder=builder)
+        for item in config.watch:
+            server.watch(item)
+        try:
+            server.serve()
+        except KeyboardInterrupt:
+            log.info("Shutting down...")
+        finally:
+            server.shutdown()
+    finally:
+        config.plugins.on_shutdown()
+        shutil.rmtree(site_dir, ignore_errors=True)
