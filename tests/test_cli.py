@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 
 from conftest import edit
-from mentorsite.adapters.cli.main import _parser
+from mentorsite.adapters.cli.main import argument_parser
 
 
 def run(project: Path, *args: str) -> subprocess.CompletedProcess[str]:
@@ -70,7 +70,7 @@ def commands(parser: argparse.ArgumentParser, path: tuple[str, ...] = ()) -> lis
 
 
 def test_every_command_and_option_has_help() -> None:
-    found = commands(_parser())
+    found = commands(argument_parser())
     names = {" ".join(path) for path, _, _ in found}
     assert names >= {"check", "build", "serve", "schema", "new", "import mentors", "changes"}
     for path, parser, summary in found:

@@ -10,7 +10,7 @@ import pytest
 
 from conftest import build, edit
 from htmlpage import Page
-from mentorsite.adapters.cli.main import _parser
+from mentorsite.adapters.cli.main import argument_parser
 from mentorsite.model.reference import FILES
 
 
@@ -103,7 +103,7 @@ def test_every_command_the_guide_gives_is_one_mentorsite_takes(staff_site: Path)
         ("mentorsite", "changes"),
         ("mentorsite", "schema"),
     }
-    parser = _parser()
+    parser = argument_parser()
     for command in commands:
         assert command[0] == "mentorsite"
         try:
