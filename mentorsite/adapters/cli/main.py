@@ -45,6 +45,7 @@ class Argument:
 
 
 def argument(*flags: str, **options: Any) -> Argument:
+    """An entry of a command's `arguments`, written as `add_argument` is called."""
     return Argument(flags, options)
 
 
@@ -58,6 +59,10 @@ class Command:
     arguments: tuple[Argument, ...] = ()
     run: Callable[[argparse.Namespace], int] | None = None
     commands: tuple[Command, ...] = ()
+
+    def __post_init__(self) -> None:
+        if (self.run is None) == (not self.commands):
+            raise ValueError(f"command {self.name}: give it either a function or commands")
 
 
 CONFIG_FILE = argument(
@@ -76,223 +81,212 @@ PAIRS = argument(
 )
 PAIRS_FILE = argument("file", metavar="FILE", help="the private pairs file")
 
-CHECK = Command(
-    "check",
-    help="validate the configuration and all content",
-    description="Validate config/ and content/. Prints one line per problem as "
-    "PATH:LINE:COL: error|warning: MESSAGE. Exit status 0 when there is no "
-    "error, 1 otherwise.",
-    arguments=(
-        CONFIG_FILE,
-        argument(
-            "--strict",
-            action="store_true",
-            help="treat warnings (empty planning topics, stale profiles) as errors",
-        ),
-        argument(
-            "--format",
-            choices=("text", "github"),
-            default="text",
-            help="text (the default): PATH:LINE:COL: error: MESSAGE; github: as GitHub "
-            "Actions annotations, so that each problem shows at its line in the pull request",
-        ),
-    ),
-    run=run_check,
-)
-
-BUILD = Command(
-    "build",
-    help="check, then build the site",
-    description="Check the content, then build the site. The site is built in a "
-    "temporary folder and replaces the previous one only when the build "
-    "succeeds.",
-    arguments=(
-        CONFIG_FILE,
-        argument(
-            "-d",
-            "--site-dir",
-            metavar="DIR",
-            help="where to write the site (default: site_dir of mkdocs.yml)",
-        ),
-        argument(
-            "--edition",
-            choices=("staff", "hr"),
-            help="staff (the default) leaves out HR-only fields; hr includes them",
-        ),
-        PAIRS,
-        argument("--strict", action="store_true", help="treat warnings as errors"),
-        argument(
-            "--force",
-            action="store_true",
-            help="replace DIR even if it holds files that mentorsite did not build",
-        ),
-    ),
-    run=run_build,
-)
-
-PAIRS_CHECK = Command(
-    "check",
-    help="check every pair against the rules in force",
-    description="Apply every machine-checkable rule in force for each pair's programme on "
-    "the pair's dates. Prints FILE:LINE: RULE: SENTENCE for each violation; exit status 1 "
-    "if there is any.",
-    arguments=(CONFIG_FILE, PAIRS_FILE),
-    run=run_pairs_check,
-)
-
-IMPORT_MENTORS = Command(
-    "mentors",
-    help="write a mentor file for each row of a spreadsheet",
-    description="Write content/mentors/<id>.yml for each row of a CSV or XLSX file. Columns "
-    "are read by their headers, in Danish or English; taxonomy values and programmes by id "
-    "or by name, whatever the case and the accents. A row with a value that cannot be read "
-    "is reported and left out; the other rows are written. An existing file is never "
-    "overwritten without --update. Exit status 1 if any row was left out.",
-    arguments=(
-        CONFIG_FILE,
-        argument("file", metavar="FILE", help="the spreadsheet: .csv or .xlsx"),
-        argument(
-            "--update",
-            action="store_true",
-            help="update the mentors whose files exist: the fields the sheet has columns for "
-            "are replaced, the others (bio, photo…) are kept",
-        ),
-        argument(
-            "--map",
-            metavar="HEADER=FIELD",
-            action="append",
-            default=[],
-            help="read the column HEADER as the mentor field FIELD (e.g. 'Hvilke sprog taler "
-            "du?=languages'), or ignore it with 'HEADER='; may be given more than once",
-        ),
-        argument(
-            "--dry-run",
-            action="store_true",
-            help="say what would be created and updated, and write nothing",
-        ),
-    ),
-    run=run_import_mentors,
-)
-
-MATCH = Command(
-    "match",
-    help="propose mentors for the mentees who have none",
-    description="Propose mentors for the mentees of a private pairs file who have no active "
-    "pair. Rules in force and capacity are never broken; among the pairs left, the "
-    "assignment with the best total fit is chosen. Prints a table, then the proposed pairs "
-    "as YAML (or writes the YAML to -o FILE).",
-    arguments=(
-        CONFIG_FILE,
-        PAIRS_FILE,
-        argument("-o", "--output", metavar="FILE", help="write the proposals as YAML here"),
-    ),
-    run=run_match,
-)
-
-CHANGES = Command(
-    "changes",
-    help="list what changed in the rules, roles and programmes, in words",
-    description="List the changes to rules, roles, programmes and responsibilities "
-    "from the git history, newest first: each commit with its date, id and subject, "
-    "then what it changed, in the site's language. Only committed changes count.",
-    arguments=(
-        CONFIG_FILE,
-        argument(
-            "--since",
-            metavar="REV",
-            help="only changes made after REV (a tag, branch or commit), as in git's REV..HEAD",
-        ),
-        argument(
-            "--role",
-            metavar="ROLE",
-            help="only what concerns the role with this id, e.g. line-manager",
-        ),
-    ),
-    run=run_changes,
-)
-
-SERVE = Command(
-    "serve",
-    help="preview the site, rebuilding when content, config or themes change",
-    description="Serve a live preview. It rebuilds whenever a file in content/, config/ "
-    "or a theme folder changes.",
-    arguments=(
-        CONFIG_FILE,
-        argument(
-            "-a",
-            "--dev-addr",
-            metavar="IP:PORT",
-            help="address to serve on (default: 127.0.0.1:8000)",
-        ),
-        argument("--edition", choices=("staff", "hr"), help="which edition to preview"),
-        PAIRS,
-    ),
-    run=run_serve,
-)
-
-NEW = Command(
-    "new",
-    help="start a new mentor, programme, rule or role file, with every field explained",
-    description="Write content/<kind folder>/ID.yml with every field of its kind, each with "
-    "a comment in the organisation's language, and the schema line for editors. Values "
-    "only HR can know are left empty: mentorsite check names them until they are filled "
-    "in. An existing file is never overwritten.",
-    arguments=(
-        CONFIG_FILE,
-        argument("kind", metavar="KIND", choices=tuple(CONTENT_KINDS), help="%(choices)s"),
-        argument(
-            "id",
-            metavar="ID",
-            help="the new file's id, which is also its name: lowercase a-z, 0-9 and '-', "
-            "e.g. sara-holm",
-        ),
-    ),
-    run=run_new,
-)
-
-SCHEMA = Command(
-    "schema",
-    help="write JSON Schemas for editors that check the YAML as you type",
-    description="Write a JSON Schema for each kind of file (organisation, taxonomy, "
-    "programme, mentor, rule, role, responsibilities, pairs) from the models, the "
-    "taxonomy's ids and the content's ids, in the organisation's language. VS Code's YAML "
-    "extension reads them. Run it again after changing the taxonomy or adding programmes, "
-    "mentors, rules or roles. Only files whose text changes are written.",
-    arguments=(
-        CONFIG_FILE,
-        argument(
-            "-o",
-            "--output",
-            metavar="DIR",
-            help=f"where to write them (default: {SCHEMA_FOLDER}/ beside the MkDocs configuration)",
-        ),
-    ),
-    run=run_schema,
-)
-
-# In the order `mentorsite --help` lists them.
+# Every command, in the order `mentorsite --help` lists them.
 COMMANDS = (
-    CHECK,
-    BUILD,
+    Command(
+        "check",
+        help="validate the configuration and all content",
+        description="Validate config/ and content/. Prints one line per problem as "
+        "PATH:LINE:COL: error|warning: MESSAGE. Exit status 0 when there is no "
+        "error, 1 otherwise.",
+        arguments=(
+            CONFIG_FILE,
+            argument(
+                "--strict",
+                action="store_true",
+                help="treat warnings (empty planning topics, stale profiles) as errors",
+            ),
+            argument(
+                "--format",
+                choices=("text", "github"),
+                default="text",
+                help="text (the default): PATH:LINE:COL: error: MESSAGE; github: as GitHub "
+                "Actions annotations, so that each problem shows at its line in the pull request",
+            ),
+        ),
+        run=run_check,
+    ),
+    Command(
+        "build",
+        help="check, then build the site",
+        description="Check the content, then build the site. The site is built in a "
+        "temporary folder and replaces the previous one only when the build "
+        "succeeds.",
+        arguments=(
+            CONFIG_FILE,
+            argument(
+                "-d",
+                "--site-dir",
+                metavar="DIR",
+                help="where to write the site (default: site_dir of mkdocs.yml)",
+            ),
+            argument(
+                "--edition",
+                choices=("staff", "hr"),
+                help="staff (the default) leaves out HR-only fields; hr includes them",
+            ),
+            PAIRS,
+            argument("--strict", action="store_true", help="treat warnings as errors"),
+            argument(
+                "--force",
+                action="store_true",
+                help="replace DIR even if it holds files that mentorsite did not build",
+            ),
+        ),
+        run=run_build,
+    ),
     Command(
         "pairs",
         help="work with a private file of mentees and pairs",
         description="Commands on a private YAML file of mentees and mentor–mentee pairs. "
         "Keep that file outside content/: it is never published.",
-        commands=(PAIRS_CHECK,),
+        commands=(
+            Command(
+                "check",
+                help="check every pair against the rules in force",
+                description="Apply every machine-checkable rule in force for each pair's "
+                "programme on the pair's dates. Prints FILE:LINE: RULE: SENTENCE for each "
+                "violation; exit status 1 if there is any.",
+                arguments=(CONFIG_FILE, PAIRS_FILE),
+                run=run_pairs_check,
+            ),
+        ),
     ),
     Command(
         "import",
         help="import content from a spreadsheet",
         description="Import content from the CSV and XLSX files that Microsoft Forms, "
         "Google Forms and Excel save.",
-        commands=(IMPORT_MENTORS,),
+        commands=(
+            Command(
+                "mentors",
+                help="write a mentor file for each row of a spreadsheet",
+                description="Write content/mentors/<id>.yml for each row of a CSV or XLSX "
+                "file. Columns are read by their headers, in Danish or English; taxonomy values "
+                "and programmes by id or by name, whatever the case and the accents. A row with "
+                "a value that cannot be read is reported and left out; the other rows are "
+                "written. An existing file is never overwritten without --update. Exit status 1 "
+                "if any row was left out.",
+                arguments=(
+                    CONFIG_FILE,
+                    argument("file", metavar="FILE", help="the spreadsheet: .csv or .xlsx"),
+                    argument(
+                        "--update",
+                        action="store_true",
+                        help="update the mentors whose files exist: the fields the sheet has "
+                        "columns for are replaced, the others (bio, photo…) are kept",
+                    ),
+                    argument(
+                        "--map",
+                        metavar="HEADER=FIELD",
+                        action="append",
+                        default=[],
+                        help="read the column HEADER as the mentor field FIELD (e.g. 'Hvilke "
+                        "sprog taler du?=languages'), or ignore it with 'HEADER='; may be given "
+                        "more than once",
+                    ),
+                    argument(
+                        "--dry-run",
+                        action="store_true",
+                        help="say what would be created and updated, and write nothing",
+                    ),
+                ),
+                run=run_import_mentors,
+            ),
+        ),
     ),
-    MATCH,
-    CHANGES,
-    SERVE,
-    NEW,
-    SCHEMA,
+    Command(
+        "match",
+        help="propose mentors for the mentees who have none",
+        description="Propose mentors for the mentees of a private pairs file who have no active "
+        "pair. Rules in force and capacity are never broken; among the pairs left, the "
+        "assignment with the best total fit is chosen. Prints a table, then the proposed pairs "
+        "as YAML (or writes the YAML to -o FILE).",
+        arguments=(
+            CONFIG_FILE,
+            PAIRS_FILE,
+            argument("-o", "--output", metavar="FILE", help="write the proposals as YAML here"),
+        ),
+        run=run_match,
+    ),
+    Command(
+        "changes",
+        help="list what changed in the rules, roles and programmes, in words",
+        description="List the changes to rules, roles, programmes and responsibilities "
+        "from the git history, newest first: each commit with its date, id and subject, "
+        "then what it changed, in the site's language. Only committed changes count.",
+        arguments=(
+            CONFIG_FILE,
+            argument(
+                "--since",
+                metavar="REV",
+                help="only changes made after REV (a tag, branch or commit), as in git's REV..HEAD",
+            ),
+            argument(
+                "--role",
+                metavar="ROLE",
+                help="only what concerns the role with this id, e.g. line-manager",
+            ),
+        ),
+        run=run_changes,
+    ),
+    Command(
+        "serve",
+        help="preview the site, rebuilding when content, config or themes change",
+        description="Serve a live preview. It rebuilds whenever a file in content/, config/ "
+        "or a theme folder changes.",
+        arguments=(
+            CONFIG_FILE,
+            argument(
+                "-a",
+                "--dev-addr",
+                metavar="IP:PORT",
+                help="address to serve on (default: 127.0.0.1:8000)",
+            ),
+            argument("--edition", choices=("staff", "hr"), help="which edition to preview"),
+            PAIRS,
+        ),
+        run=run_serve,
+    ),
+    Command(
+        "new",
+        help="start a new mentor, programme, rule or role file, with every field explained",
+        description="Write content/<kind folder>/ID.yml with every field of its kind, each with "
+        "a comment in the organisation's language, and the schema line for editors. Values "
+        "only HR can know are left empty: mentorsite check names them until they are filled "
+        "in. An existing file is never overwritten.",
+        arguments=(
+            CONFIG_FILE,
+            argument("kind", metavar="KIND", choices=tuple(CONTENT_KINDS), help="%(choices)s"),
+            argument(
+                "id",
+                metavar="ID",
+                help="the new file's id, which is also its name: lowercase a-z, 0-9 and '-', "
+                "e.g. sara-holm",
+            ),
+        ),
+        run=run_new,
+    ),
+    Command(
+        "schema",
+        help="write JSON Schemas for editors that check the YAML as you type",
+        description="Write a JSON Schema for each kind of file (organisation, taxonomy, "
+        "programme, mentor, rule, role, responsibilities, pairs) from the models, the "
+        "taxonomy's ids and the content's ids, in the organisation's language. VS Code's YAML "
+        "extension reads them. Run it again after changing the taxonomy or adding programmes, "
+        "mentors, rules or roles. Only files whose text changes are written.",
+        arguments=(
+            CONFIG_FILE,
+            argument(
+                "-o",
+                "--output",
+                metavar="DIR",
+                help=f"where to write them (default: {SCHEMA_FOLDER}/ beside the MkDocs "
+                "configuration)",
+            ),
+        ),
+        run=run_schema,
+    ),
 )
 
 
