@@ -24,8 +24,6 @@ from mentorsite.authoring.importing.cells import (
     CellError,
     Vocabulary,
     a_date,
-    fold,
-    slug_of,
     whole_number,
 )
 from mentorsite.authoring.importing.mentors import FIELDS, FORM_HEADERS, HEADERS, field_value
@@ -39,6 +37,7 @@ from mentorsite.authoring.importing.sheets import (
 )
 from mentorsite.authoring.write import RefusedPath, update_file, write_content_file
 from mentorsite.content import load_content
+from mentorsite.i18n.text import fold, slug, sort_key, spellings
 from mentorsite.problems import one_line
 from mentorsite.project import Paths
 from mentorsite.site.exports import CSV_HEADERS
@@ -864,18 +863,44 @@ def test_the_site_csv_headers_in_both_languages_read_as_their_fields() -> None:
 
 
 @pytest.mark.parametrize(
-    ("text", "folded", "slug"),
+    ("text", "folded", "made_id"),
     [
         ("Søren Søgaard", "soerensoegaard", "soeren-soegaard"),
         ("Karen Ærø", "karenaeroe", "karen-aeroe"),
         ("  Åse  O'Brien-Müller ", "aaseobrienmuller", "aase-o-brien-muller"),
         ("E-mail adresse", "emailadresse", "e-mail-adresse"),
+        ("Søren Strauß", "soerenstrauss", "soeren-strauss"),
+        ("Bär", "baer", "baer"),
     ],
 )
 def test_text_is_compared_and_made_an_id_as_danes_spell_it(
-    text: str, folded: str, slug: str
+    text: str, folded: str, made_id: str
 ) -> None:
-    assert (fold(text), slug_of(text)) == (folded, slug)
+    assert (fold(text), slug(text)) == (folded, made_id)
+
+
+def test_a_name_is_found_as_a_keyboard_without_danish_letters_types_it() -> None:
+    assert spellings("Ærø") == {"aeroe", "aero"}
+    places = Vocabulary("location", {"aeroe": "Ærø", "bornholm": "Bornholm"})
+    assert [places.find(typed) for typed in ("Aero", "ÆRØ", "aeroe", "Borholm")] == [
+        "aeroe",
+        "aeroe",
+        "aeroe",
+        None,
+    ]
+
+
+def test_names_sort_as_in_a_danish_dictionary() -> None:
+    names = ["Åse", "Ærø", "Zealand", "Østergaard", "anders", "Bär", "Bo"]
+    assert sorted(names, key=sort_key) == [
+        "anders",
+        "Bo",
+        "Bär",
+        "Zealand",
+        "Ærø",
+        "Østergaard",
+        "Åse",
+    ]
 
 
 @pytest.mark.parametrize(

@@ -12,7 +12,6 @@ from pydantic import BaseModel
 
 from conftest import copy_example, edit
 from mentorsite.adapters.cli.main import main
-from mentorsite.authoring.new import suggest_id
 from mentorsite.content import load_content
 from mentorsite.model import CONTENT_KINDS, help_text
 from mentorsite.project import Paths
@@ -287,10 +286,19 @@ def test_a_bad_or_reserved_id_is_refused(
     assert sorted((project / "content/mentors").iterdir()) == files
 
 
-def test_an_id_is_suggested_as_the_example_content_spells_them() -> None:
-    assert suggest_id("Søren Bæk-Ærø") == "soeren-baek-aeroe"
-    assert suggest_id("  Åse  Müller ") == "aase-muller"
-    assert suggest_id("!!!") == ""
+def test_an_id_is_suggested_as_the_example_content_and_import_spell_them(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    project = copy_example(tmp_path / "project")
+    for name, suggested in (
+        ("Søren Bæk-Ærø", "soeren-baek-aeroe"),
+        ("  Åse  Müller ", "aase-muller"),
+        ("Søren Strauß", "soeren-strauss"),  # as `mentorsite import` makes it from the name
+    ):
+        assert new(project, "mentor", name) == 1
+        assert capsys.readouterr().err.endswith(f"; for example '{suggested}'\n")
+    assert new(project, "mentor", "!!!") == 1
+    assert capsys.readouterr().err.endswith("use lowercase letters a-z, digits and '-'\n")
 
 
 def test_an_unknown_kind_is_refused_by_the_parser(

@@ -10,9 +10,7 @@ shape commented out below it, ready to be uncommented.
 
 from __future__ import annotations
 
-import re
 import textwrap
-import unicodedata
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import date
@@ -27,6 +25,7 @@ from pydantic_core import PydanticUndefined
 from mentorsite.authoring.schema import read_vocabulary, schema_comment
 from mentorsite.authoring.write import RefusedPath, write_content_file
 from mentorsite.i18n.strings import Strings
+from mentorsite.i18n.text import slug
 from mentorsite.load.documents import read_document, yaml_files
 from mentorsite.model import (
     CONTENT_KINDS,
@@ -96,15 +95,6 @@ def _mapping(path: Path, paths: Paths) -> dict[str, Any]:
 # -- ids ------------------------------------------------------------------------------------
 
 
-def suggest_id(text: str) -> str:
-    """An id made from a name, as the example content spells them: "Søren Bæk" → soeren-baek."""
-    text = text.lower()
-    for letter, spelt in (("æ", "ae"), ("ø", "oe"), ("å", "aa"), ("ä", "ae"), ("ö", "oe")):
-        text = text.replace(letter, spelt)
-    text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
-    return re.sub(r"[^a-z0-9]+", "-", text).strip("-")
-
-
 def new_file_path(kind: str, item_id: str, paths: Paths) -> Path:
     """Where a new file of `kind` named `item_id` goes."""
     return paths.content / CONTENT_KINDS[kind][0] / f"{item_id}.yml"
@@ -113,7 +103,7 @@ def new_file_path(kind: str, item_id: str, paths: Paths) -> Path:
 def id_problem(kind: str, item_id: str, paths: Paths) -> str | None:
     """Why `item_id` cannot name a new file of `kind`, or None when it can."""
     if not SLUG.match(item_id):
-        suggestion = suggest_id(item_id)
+        suggestion = slug(item_id)
         example = f"; for example '{suggestion}'" if suggestion else ""
         return f"'{item_id}' is not a valid id: use lowercase letters a-z, digits and '-'{example}"
     if kind == "mentor" and item_id in FACET_FOLDERS.values():

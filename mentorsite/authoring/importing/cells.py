@@ -10,43 +10,17 @@ from __future__ import annotations
 
 import difflib
 import re
-import unicodedata
 from collections.abc import Mapping, Sequence
 from datetime import date, datetime, time, timedelta
 
 from mentorsite.authoring.importing.sheets import Cell
+from mentorsite.i18n.text import fold, spellings
 from mentorsite.problems import one_line
 
 
 class CellError(ValueError):
     """A cell that cannot become its field's value: a sentence for a person for each thing
     wrong in it (each value of a list that is not found, say)."""
-
-
-# -- text as people type it -----------------------------------------------------------------
-
-# Danish letters as Danes spell them without: "Søgaard" is "Soegaard".
-_DANISH = str.maketrans({"æ": "ae", "ø": "oe", "å": "aa", "ß": "ss"})
-# ... or as a keyboard without them gives: "Sogaard".
-_BARE = str.maketrans({"æ": "ae", "ø": "o", "å": "a", "ß": "ss"})
-
-
-def fold(text: str, letters: dict[int, str] = _DANISH) -> str:
-    """`text` for comparing: lower case a-z and digits only, æ, ø and å spelled out."""
-    text = unicodedata.normalize("NFC", text).lower().translate(letters)
-    return "".join(c for c in unicodedata.normalize("NFKD", text) if c.isascii() and c.isalnum())
-
-
-def spellings(text: str) -> set[str]:
-    """The ways `text` may be typed: "Ærø" as "aeroe" and "aero"."""
-    return {fold(text), fold(text, _BARE)} - {""}
-
-
-def slug_of(name: str) -> str:
-    """An id made from a name: "Søren Søgaard" gives "soeren-soegaard"."""
-    text = unicodedata.normalize("NFC", name).lower().translate(_DANISH)
-    text = "".join(c for c in unicodedata.normalize("NFKD", text) if c.isascii())
-    return re.sub(r"[^a-z0-9]+", "-", text).strip("-")
 
 
 # -- names of ids ---------------------------------------------------------------------------

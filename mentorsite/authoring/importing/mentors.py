@@ -24,8 +24,6 @@ from mentorsite.authoring.importing.cells import (
     a_date,
     cell_text,
     day_comes_first,
-    fold,
-    slug_of,
     whole_number,
 )
 from mentorsite.authoring.importing.sheets import Cell, Row, Sheet, column_letter
@@ -38,6 +36,7 @@ from mentorsite.authoring.write import (
     write_content_file,
 )
 from mentorsite.content import Content
+from mentorsite.i18n.text import fold, slug
 from mentorsite.load.documents import Document, read_document
 from mentorsite.model import FACET_FOLDERS, SLUG, Mentor, Ref, unwrap
 from mentorsite.problems import Problem, did_you_mean, display_path, one_line
@@ -464,7 +463,7 @@ def _mentor_id(row: Row, context: _Context, error: Callable[[str | None, str], N
     given = cell_text(row.cell(context.columns[ID].index)) if ID in context.columns else None
     if given is not None:
         if not SLUG.match(given):
-            hint = f"; did you mean '{slug_of(given)}'?" if slug_of(given) else ""
+            hint = f"; did you mean '{slug(given)}'?" if slug(given) else ""
             rule = "use lowercase letters a-z, digits and '-'"
             error(ID, f"'{one_line(given)}' is not an id: {rule}{hint}")
             return None
@@ -479,7 +478,7 @@ def _mentor_id(row: Row, context: _Context, error: Callable[[str | None, str], N
             where = "name or id" if ID in context.columns else "name"
             error(None, f"no {where}: a mentor's id is made from the name")
             return None
-        mentor_id = slug_of(name)
+        mentor_id = slug(name)
         if not mentor_id:
             error(
                 "name",
