@@ -16,7 +16,7 @@ from htmlpage import Page
 from mentorsite import model
 from mentorsite.i18n.strings import LANGUAGES, Strings
 from mentorsite.project import default_theme
-from mentorsite.site.pages import relative_url
+from mentorsite.site.routes import relative_url
 
 THEME = default_theme()
 
@@ -69,7 +69,7 @@ def test_a_failing_template_fails_cleanly_and_keeps_the_site(project: Path, tmp_
     assert build(project, site) == 0
     before = fingerprint(site)
     (project / "theme/templates").mkdir(parents=True)
-    (project / "theme/templates/profile.md.j2").write_text("{{ mentor.no_such_field }}")
+    (project / "theme/templates/profile.html.j2").write_text("{{ mentor.no_such_field }}")
     edit(
         project / "mkdocs.yml",
         lambda s: s.replace("config_dir: config", "config_dir: config\n      theme_dir: theme"),
@@ -80,8 +80,8 @@ def test_a_failing_template_fails_cleanly_and_keeps_the_site(project: Path, tmp_
 
 def test_an_organisation_overrides_one_block_of_a_template(project: Path, tmp_path: Path) -> None:
     (project / "theme/templates").mkdir(parents=True)
-    (project / "theme/templates/profile.md.j2").write_text(
-        '{% extends "default/profile.md.j2" %}\n'
+    (project / "theme/templates/profile.html.j2").write_text(
+        '{% extends "default/profile.html.j2" %}\n'
         "{% block contact %}\n<p>Kontakt HR for at høre mere om {{ mentor.name }}.</p>\n"
         "{% endblock %}\n",
         encoding="utf-8",

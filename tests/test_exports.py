@@ -14,11 +14,13 @@ import pytest
 import yaml
 
 from conftest import REPO, copy_example, edit
+from mentorsite.build import BuildOptions, plan
 from mentorsite.content import load_content
 from mentorsite.i18n.strings import Strings
 from mentorsite.project import Paths, theme_dirs
 from mentorsite.site.exports import FORMAT_VERSION, mentors_csv, mentors_json
-from mentorsite.site.pages import Edition, MentorView, plan_site
+from mentorsite.site.page import Edition
+from mentorsite.site.views.profiles import MentorView
 
 TODAY = date(2026, 11, 22)
 BOM = b"\xef\xbb\xbf"
@@ -35,8 +37,9 @@ def catalogue(edition: Edition, root: Path = REPO) -> tuple[list[MentorView], se
     """The catalogue page's mentor views, and the fields the edition leaves out."""
     content = load_content(Paths.at(root), today=TODAY).content
     assert content is not None
-    site = plan_site(content, Strings.load("da", theme_dirs()), edition=edition, today=TODAY)
-    mentors = next(p for p in site.pages if p.path == "mentors/index.md").context["mentors"]
+    options = BuildOptions(themes=theme_dirs(), edition=edition, today=TODAY)
+    pages = plan(content, Strings.load("da", theme_dirs()), options)
+    mentors = next(p for p in pages if p.path == "mentors/index.md").context["mentors"]
     hidden = set() if edition is Edition.HR else set(content.organisation.hr_only)
     return mentors, hidden
 

@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING, Any
 from mentorsite.model import Mentor
 
 if TYPE_CHECKING:  # pages makes the views and calls this module
-    from mentorsite.site.pages import MentorView
+    from mentorsite.site.views.profiles import MentorView
 
 FORMAT = "mentorsite/mentors"
 FORMAT_VERSION = 1

@@ -1,8 +1,14 @@
-"""Render planned pages to Markdown through the theme's Jinja templates."""
+"""Render planned pages to HTML through the theme's Jinja templates.
+
+The HTML goes to the engine as it is: no Markdown parser reads it again. The headings a
+template marks for the table of contents get their ids and permalinks here, and are
+handed on with the page. A mentor's card and list line are rendered once and reused on
+every page that shows them.
+"""
 
 from __future__ import annotations
 
-import json
+import re
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
@@ -16,20 +22,23 @@ from jinja2 import (
     pass_context,
 )
 from jinja2.runtime import Context
-from markupsafe import Markup
+from markupsafe import Markup, escape
 
 from mentorsite.i18n.strings import Strings
 from mentorsite.project import default_theme
-from mentorsite.site.markup import escape_text
-from mentorsite.site.pages import Page, relative_url
+from mentorsite.site.page import BuiltPage, Heading, Page
+from mentorsite.site.routes import relative_url
+
+# Links in a fragment rendered once for many pages are marked with their target from the
+# site's root; the page that shows the fragment makes each one relative to itself.
+_ROOT = "\x00/"
+_FROM_ROOT = re.compile('\x00/([^"]*)')
+_MARKED = re.compile(r"<h([1-6]) data-ms-toc>(.*?)</h\1>", re.S)
+_TAGS = re.compile(r"<[^>]+>")
 
 
 def _finalize(value: Any) -> Any:
-    # Every value that reaches the output is escaped for HTML and for Markdown alike,
-    # unless it is already markup (sanitised Markdown fields).
-    if value is None:
-        return ""
-    return escape_text(value)
+    return "" if value is None else value
 
 
 @pass_context
@@ -37,13 +46,9 @@ def _url(context: Context, target: str) -> str:
     """A link from the page being rendered to `target`; absolute URLs pass unchanged."""
     if "://" in target or target.startswith(("mailto:", "#")):
         return target
+    if context.get("from_root"):
+        return _ROOT + target
     return relative_url(context["page"].url, target)
-
-
-def _join(values: Any, separator: str = "", attribute: str | None = None) -> Markup:
-    """Jinja's join, escaping each item for Markdown as well as for HTML."""
-    items = (getattr(v, attribute) if attribute else v for v in values)
-    return Markup(escape_text(separator).join(escape_text(item) for item in items))
 
 
 class Renderer:
@@ -54,7 +59,7 @@ class Renderer:
         loader = ChoiceLoader(
             [
                 *(FileSystemLoader(folder / "templates") for folder in themes),
-                # `{% extends "default/profile.md.j2" %}` reaches the template being overridden.
+                # `{% extends "default/profile.html.j2" %}` reaches the template overridden.
                 PrefixLoader({"default": FileSystemLoader(default / "templates")}),
             ]
         )
@@ -67,16 +72,62 @@ class Renderer:
             lstrip_blocks=True,
             keep_trailing_newline=True,
         )
-        self.env.globals.update(t=strings, date=strings.date)
+        self.strings = strings
+        self.env.globals.update(t=strings, date=strings.date, once=self._once)
         self.env.filters["url"] = _url
-        self.env.filters["join"] = _join
+        self._fragments: dict[tuple[str, str], Markup] = {}
 
-    def render(self, page: Page) -> str:
-        """The page's Markdown, front matter first."""
-        front = {"title": str(escape_text(page.title)), **page.meta}
-        body = self.env.get_template(page.template).render(page=page, **page.context)
-        # JSON is YAML, and much quicker to write for thousands of pages.
-        header = "".join(
-            f"{key}: {json.dumps(value, ensure_ascii=False)}\n" for key, value in front.items()
+    def _once(self, template: str, item: Any) -> Markup:
+        """A fragment about one item (a mentor's card), rendered once for every page."""
+        key = (template, item.id)
+        if key not in self._fragments:
+            body = self.env.get_template(template).render(item=item, from_root=True)
+            self._fragments[key] = Markup(body)
+        return self._fragments[key]
+
+    def render(self, page: Page) -> BuiltPage:
+        html = self.env.get_template(page.template).render(page=page, **page.context)
+        if _ROOT in html:
+            html = _FROM_ROOT.sub(lambda m: relative_url(page.url, m.group(1)), html)
+        html, headings = self._headings(html)
+        meta: dict[str, Any] = {}
+        if page.hide:
+            meta["hide"] = list(page.hide)
+        if not page.searchable:
+            meta["search"] = {"exclude": True}
+        return BuiltPage(
+            page.path, page.url, page.title, html, headings, page.source, page.in_nav, meta
         )
-        return f"---\n{header}---\n\n{body}"
+
+    def _headings(self, html: str) -> tuple[str, tuple[Heading, ...]]:
+        """Ids and permalinks for the headings marked `data-ms-toc`, in the page's order."""
+        headings: list[Heading] = []
+        used: set[str] = set(re.findall(r'\sid="([^"]+)"', html))
+        title = escape(self.strings("ui.permalink"))
+
+        def anchor(match: re.Match[str]) -> str:
+            level, inner = int(match.group(1)), match.group(2)
+            base = slug(_TAGS.sub("", inner)) or "section"
+            found, number = base, 0
+            while found in used:
+                number += 1
+                found = f"{base}_{number}"
+            used.add(found)
+            headings.append(Heading(level, found, inner))
+            link = f'<a class="headerlink" href="#{found}" title="{title}">&para;</a>'
+            return f'<h{level} id="{found}">{inner}{link}</h{level}>'
+
+        return _MARKED.sub(anchor, html), tuple(headings)
+
+
+_FOLDS = str.maketrans({"æ": "ae", "ø": "oe", "å": "aa", "ß": "ss", "&": " "})
+
+
+def slug(text: str) -> str:
+    """A heading's id: lowercase letters, digits and '-', Danish letters spelt out."""
+    import html as html_module
+    import unicodedata
+
+    text = html_module.unescape(text).casefold().translate(_FOLDS)
+    text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
+    return re.sub(r"[^a-z0-9]+", "-", text).strip("-")

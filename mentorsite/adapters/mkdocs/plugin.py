@@ -1,7 +1,16 @@
-"""Wires MkDocs' build events to mentorsite's core: load, plan, render, hand over the files."""
+"""Wires MkDocs' build events to mentorsite's engine-neutral build.
+
+`on_config` loads and builds (before MkDocs cleans site_dir, so a content error leaves the
+previous site alone); `on_files` hands MkDocs the pages and files; `on_page_content` puts
+each generated page's HTML in place of what Python-Markdown made of its short stub, with
+the table of contents from the headings the build found. A page's stub is a file that
+changes only when the page's HTML does, so that a dirty rebuild skips the others.
+"""
 
 from __future__ import annotations
 
+import hashlib
+import json
 import os
 from pathlib import Path
 
@@ -9,43 +18,85 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
 from mkdocs.structure.files import File, Files, InclusionLevel
+from mkdocs.structure.pages import Page as MkDocsPage
+from mkdocs.structure.toc import get_toc
 
 from mentorsite.adapters.mkdocs.config import MentorsiteConfig
+from mentorsite.build import BuildOptions, build_site
 from mentorsite.content import Content, load_content
 from mentorsite.history.git import read_history
-from mentorsite.i18n.strings import Strings
 from mentorsite.model import PairsFile
 from mentorsite.output import mark, unsafe_target
 from mentorsite.pairing.pairs import load_pairs
 from mentorsite.photos import PhotoError, prepare_photo
 from mentorsite.problems import display_path
 from mentorsite.project import Paths, theme_dirs
-from mentorsite.site.pages import Edition, Site, plan_site
-from mentorsite.site.render import Renderer
+from mentorsite.site.markup import escape_text
+from mentorsite.site.page import BuiltPage, Edition, Heading, Site
 
 log = get_plugin_logger(__name__)
 
-CACHE_FOLDER = ".mentorsite-cache"  # beside mkdocs.yml: resized photos, kept between builds
+CACHE_FOLDER = ".mentorsite-cache"  # beside mkdocs.yml: resized photos and page stubs
 _ASSETS = ("mentorsite.css", "mentorsite.js")
-
-
-def _in_nav(level: InclusionLevel) -> bool:
-    return level.is_in_nav()
 
 
 class MentorsitePlugin(BasePlugin[MentorsiteConfig]):
     site: Site
-    markdown: dict[str, str]
     themes: list[Path]
+    pairs_path: Path | None
+
+    def on_startup(self, *, command: str, dirty: bool) -> None:
+        """Defined so that MkDocs keeps one plugin across the rebuilds of `serve`."""
 
     # Runs before every other plugin's on_config, so that Material and its search plugin
-    # see the organisation's language; and before MkDocs cleans site_dir, so that a
-    # content error leaves the previous site as it was.
+    # see the organisation's language; and before MkDocs cleans site_dir.
     @event_priority(100)
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         root = Path(config.config_file_path or ".").resolve().parent
-        edition = self._edition()
         paths = Paths.at(root, self.config.content_dir, self.config.config_dir)
+        content = self._content(paths)
+        custom = root / self.config.theme_dir if self.config.theme_dir else None
+        if custom is not None and not custom.is_dir():
+            raise PluginError(f"theme_dir: the folder '{self.config.theme_dir}' does not exist")
+        self.themes = theme_dirs(custom)
+        docs_dir = Path(config.docs_dir)
+        unsafe = unsafe_target(
+            Path(config.site_dir), root, [paths.content, paths.config, docs_dir, *self.themes]
+        )
+        if unsafe:  # checked before MkDocs cleans site_dir
+            raise PluginError(f"site_dir: {unsafe}; nothing was built")
+        self.pairs_path = self._pairs_path(root, paths, docs_dir)
+        config.theme["language"] = content.organisation.language
+        edition = Edition(self.config.edition)
+        options = BuildOptions(
+            themes=self.themes,
+            edition=edition,
+            directory_urls=config.use_directory_urls,
+            site_url=config.site_url or None,
+            history=self._history(paths),
+            pairs=self._pairs(root, content) if edition is Edition.HR else None,
+        )
+        try:
+            self.site = build_site(content, options)
+        except Exception as error:  # a broken override template: say which, stop cleanly
+            raise PluginError(f"a theme template failed: {error}") from error
+        clashes = [page.path for page in self.site.pages if (docs_dir / page.path).exists()]
+        if clashes:
+            raise PluginError(
+                f"{', '.join(clashes)} in {docs_dir.name}/ would replace pages that mentorsite "
+                "generates; rename or remove them"
+            )
+        cache = paths.root / CACHE_FOLDER
+        self.asset_files = self._prepare_assets(cache)
+        self.stubs = {page.path: _stub(page, cache / "pages" / edition) for page in self.site.pages}
+        self.pages = {page.path: page for page in self.site.pages}
+        config.extra_css.append("assets/mentorsite/mentorsite.css")
+        config.extra_javascript.append("assets/mentorsite/mentorsite.js")
+        config.watch.extend(str(p) for p in (paths.content, paths.config, *self.themes))
+        self._user_nav = config.nav
+        return config
+
+    def _content(self, paths: Paths) -> Content:
         result = load_content(paths)
         for problem in result.warnings:
             log.warning(str(problem))
@@ -57,52 +108,16 @@ class MentorsitePlugin(BasePlugin[MentorsiteConfig]):
                 f"{count} error{'s' * (count != 1)} in the content; nothing was built and the "
                 "previous site is as it was."
             )
-        content = result.content
-        custom = root / self.config.theme_dir if self.config.theme_dir else None
-        if custom is not None and not custom.is_dir():
-            raise PluginError(f"theme_dir: the folder '{self.config.theme_dir}' does not exist")
-        self.themes = theme_dirs(custom)
-        docs_dir = Path(config.docs_dir)
-        sources = [paths.content, paths.config, docs_dir, *self.themes]
-        unsafe = unsafe_target(Path(config.site_dir), root, sources)
-        if unsafe:  # checked before MkDocs cleans site_dir
-            raise PluginError(f"site_dir: {unsafe}; nothing was built")
-        self.pairs_path = self._pairs_path(root, paths, docs_dir)
-        strings = Strings.load(content.organisation.language, self.themes)
-        config.theme["language"] = content.organisation.language
+        return result.content
 
-        # The rules' history comes from git; a build from a plain folder goes on without it.
+    def _history(self, paths: Paths):
+        """The rules' history from git; a build from a plain folder goes on without it."""
         history = read_history(paths)
         if history.shallow:
             log.warning(f"rule history: {history.reason}")
         elif not history.available:
             log.info(f"no rule history in this build: {history.reason}")
-        self.site = plan_site(
-            content,
-            strings,
-            edition=edition,
-            directory_urls=config.use_directory_urls,
-            history=history,
-            pairs=self._pairs(root, content) if edition is Edition.HR else None,
-        )
-        clashes = [page.path for page in self.site.pages if (docs_dir / page.path).exists()]
-        if clashes:
-            raise PluginError(
-                f"{', '.join(clashes)} in {docs_dir.name}/ would replace pages that mentorsite "
-                "generates; rename or remove them"
-            )
-        self.asset_files = self._prepare_assets(paths.root / CACHE_FOLDER)
-        renderer = Renderer(self.themes, strings)
-        try:
-            self.markdown = {page.path: renderer.render(page) for page in self.site.pages}
-        except Exception as error:  # a broken override template: say which, stop cleanly
-            raise PluginError(f"a theme template failed: {error}") from error
-
-        config.extra_css.append("assets/mentorsite/mentorsite.css")
-        config.extra_javascript.append("assets/mentorsite/mentorsite.js")
-        config.watch.extend(str(p) for p in (paths.content, paths.config, *self.themes))
-        self._user_nav = config.nav
-        return config
+        return history
 
     def _prepare_assets(self, cache: Path) -> dict[str, Path]:
         """The file behind each asset; photos are resized here, before the site is cleaned."""
@@ -110,11 +125,10 @@ class MentorsitePlugin(BasePlugin[MentorsiteConfig]):
         for asset in self.site.assets:
             if asset.photo_size is not None and asset.source is not None:
                 try:
-                    files[asset.path] = prepare_photo(asset.source, cache / "photos")[
-                        asset.photo_size
-                    ]
+                    sizes = prepare_photo(asset.source, cache / "photos")
                 except PhotoError as error:
                     raise PluginError(f"{asset.source}: {error}") from error
+                files[asset.path] = sizes[asset.photo_size]
             elif asset.source is not None:
                 files[asset.path] = asset.source
         return files
@@ -155,31 +169,29 @@ class MentorsitePlugin(BasePlugin[MentorsiteConfig]):
             )
         return pairs
 
-    def _edition(self) -> Edition:
-        return Edition(self.config.edition)  # validated by the option's choices
-
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
         docs_dir = Path(config.docs_dir)
-        free_pages = sorted(f.src_uri for f in files.documentation_pages(inclusion=_in_nav))
+        free_pages = sorted(
+            f.src_uri for f in files.documentation_pages(inclusion=InclusionLevel.is_in_nav)
+        )
         for page in self.site.pages:
             inclusion = InclusionLevel.UNDEFINED if page.in_nav else InclusionLevel.NOT_IN_NAV
             file = File.generated(
-                config, page.path, content=self.markdown[page.path], inclusion=inclusion
+                config, page.path, abs_src_path=str(self.stubs[page.path]), inclusion=inclusion
             )
             if page.source is not None:
                 file.edit_uri = Path(os.path.relpath(page.source, docs_dir)).as_posix()
             files.append(file)
         for asset in self.site.assets:
             if asset.text is not None:
-                file = File.generated(config, asset.path, content=asset.text)
+                files.append(File.generated(config, asset.path, content=asset.text))
             else:
-                file = File.generated(
-                    config,
-                    asset.path,
-                    abs_src_path=str(self.asset_files[asset.path]),
-                    inclusion=InclusionLevel.NOT_IN_NAV,
+                source = str(self.asset_files[asset.path])
+                files.append(
+                    File.generated(
+                        config, asset.path, abs_src_path=source, inclusion=InclusionLevel.NOT_IN_NAV
+                    )
                 )
-            files.append(file)
         for name in _ASSETS:
             source = next(
                 t / "assets" / name for t in self.themes if (t / "assets" / name).is_file()
@@ -199,5 +211,47 @@ class MentorsitePlugin(BasePlugin[MentorsiteConfig]):
             files.remove(file)
         return files
 
+    def on_page_content(
+        self, html: str, *, page: MkDocsPage, config: MkDocsConfig, files: Files
+    ) -> str | None:
+        built = self.pages.get(page.file.src_uri)
+        if built is None or page.file.generated_by is None:
+            return html
+        page.toc = get_toc(_toc_tokens(built.headings))
+        return built.html
+
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         mark(Path(config.site_dir))
+
+
+def _stub(page: BuiltPage, folder: Path) -> Path:
+    """The Markdown MkDocs reads for a generated page: its front matter, and a mark of its
+    HTML, so that the file changes exactly when the page does. Written only then."""
+    digest = hashlib.sha1(page.html.encode()).hexdigest()
+    front = {"title": str(escape_text(page.title)), **page.meta}
+    # JSON is YAML, and much quicker to write for thousands of pages.
+    header = "".join(
+        f"{key}: {json.dumps(value, ensure_ascii=False)}\n" for key, value in front.items()
+    )
+    text = f"---\n{header}---\n\n<!-- {digest} -->\n"
+    path = folder / page.path
+    try:
+        if path.read_text(encoding="utf-8") == text:
+            return path
+    except OSError:
+        path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def _toc_tokens(headings: tuple[Heading, ...]) -> list[dict]:
+    """The headings as Python-Markdown's toc extension gives them: nested by level."""
+    root: list[dict] = []
+    stack: list[tuple[int, list[dict]]] = [(0, root)]
+    for heading in headings:
+        token = {"level": heading.level, "id": heading.id, "name": heading.title, "children": []}
+        while stack[-1][0] >= heading.level:
+            stack.pop()
+        stack[-1][1].append(token)
+        stack.append((heading.level, token["children"]))
+    return root

@@ -1,0 +1,105 @@
+"""The engine-neutral build: validated content in, a site out (pages as HTML, files, nav).
+
+The MkDocs plugin hands the result to MkDocs or ProperDocs; an export writes it for any
+other engine. Nothing here imports an engine.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from mentorsite.content import Content, build_date
+from mentorsite.history.git import History
+from mentorsite.i18n.strings import Strings
+from mentorsite.model import PairsFile
+from mentorsite.site.assets import assets
+from mentorsite.site.index import SiteIndex
+from mentorsite.site.page import Edition, Page, Site
+from mentorsite.site.render import Renderer
+from mentorsite.site.routes import Routes
+from mentorsite.site.views import (
+    catalogue,
+    changes,
+    guide,
+    home,
+    hr,
+    profiles,
+    programmes,
+    roles,
+    rules,
+)
+
+
+@dataclass(frozen=True)
+class BuildOptions:
+    """What a build needs besides the content: all of it given, none read from elsewhere."""
+
+    themes: Sequence[Path]
+    edition: Edition = Edition.STAFF
+    directory_urls: bool = True
+    site_url: str | None = None
+    history: History | None = None  # None: the site has no history and no /changes/
+    pairs: PairsFile | None = None  # HR's private pairs file; the HR edition only
+    today: date | None = None
+
+
+def plan(content: Content, strings: Strings, options: BuildOptions) -> list[Page]:
+    """Every generated page of the site, each view complete, in the navigation's order."""
+    index = _index(content, strings, options)
+    return _pages(index)
+
+
+def build_site(content: Content, options: BuildOptions) -> Site:
+    """The whole site: every page rendered to HTML, the files to publish, the navigation."""
+    strings = Strings.load(content.organisation.language, options.themes)
+    index = _index(content, strings, options)
+    renderer = Renderer(options.themes, strings)
+    pages = [renderer.render(page) for page in _pages(index)]
+    return Site(pages, assets(index), navigation(index))
+
+
+def _index(content: Content, strings: Strings, options: BuildOptions) -> SiteIndex:
+    return SiteIndex(
+        content,
+        strings,
+        edition=options.edition,
+        today=options.today or build_date(),
+        routes=Routes(options.directory_urls),
+        history=options.history,
+        pairs=options.pairs if options.edition is Edition.HR else None,
+        site_url=options.site_url,
+    )
+
+
+def _pages(index: SiteIndex) -> list[Page]:
+    families = (home, programmes, catalogue, profiles, roles, rules, changes, guide, hr)
+    found = [page for family in families for page in family.pages(index)]
+    return found + roles.checklist_pages(index)
+
+
+def navigation(index: SiteIndex) -> list[Any]:
+    """The navigation in the form of mkdocs.yml's `nav:`: profiles, facets, checklists and
+    each role's changes are left out (their index pages list them)."""
+    routes, t = index.routes, index.t
+
+    def section(title: str, overview: str, kind: str, ids: Sequence[str]) -> dict[str, Any]:
+        items = [routes.page(overview).path, *(routes.item(kind, i).path for i in ids)]
+        return {title: items}
+
+    nav: list[Any] = [
+        {t("nav.home"): routes.page("home").path},
+        section(t("nav.programmes"), "programmes", "programme", [p.id for p in index.programmes]),
+        {t("nav.mentors"): routes.page("catalogue").path},
+        section(t("nav.roles"), "roles", "role", list(index.roles)),
+        section(t("nav.rules"), "rules", "rule", list(index.rules)),
+    ]
+    if index.lists_changes:
+        nav.append({t("nav.changes"): routes.page("changes").path})
+    nav.append({t("nav.guide"): [routes.page("guide").path, routes.page("fields").path]})
+    if index.edition is Edition.HR:
+        nav.append({t("nav.hr"): routes.page("hr").path})
+    return nav

@@ -1,0 +1,148 @@
+"""The mentor catalogue: one page with every card, filters and search, and a page for each
+value of each facet, for browsing without JavaScript."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from mentorsite.model import FACET_FOLDERS
+from mentorsite.site.markup import mailto
+from mentorsite.site.page import Page, TermView
+from mentorsite.site.views.profiles import CARD_ATTRIBUTES, MentorView
+
+if TYPE_CHECKING:
+    from mentorsite.site.index import SiteIndex
+
+
+@dataclass(frozen=True)
+class Facet:
+    """One way to narrow the catalogue: its values, each with how many mentors have it."""
+
+    key: str  # the name of the URL parameter and of the form's field
+    attribute: str  # the cards' data attribute: short, as it stands on every card
+    label: str
+    values: list[tuple[TermView, int]]
+    browsable: bool  # whether its values have pages of their own
+
+
+def facets(index: SiteIndex) -> list[Facet]:
+    """Each facet with the values some mentor has, in the taxonomy's order, and counts."""
+    mentors = index.mentors
+    found = []
+    for kind, key in FACET_FOLDERS.items():
+        counts = _counts(m.filters[key].split() for m in mentors)
+        values = [
+            (index.term(kind, term.id), counts[term.id])
+            for term in getattr(index.content.taxonomy, key)
+            if term.id in counts
+        ]
+        found.append(_facet(index, key, values, browsable=True))
+    counts = _counts(m.programme_ids for m in mentors)
+    programmes = [
+        (TermView(pid, link.label, None, link.url), counts[pid])
+        for pid in index.content.programmes
+        if pid in counts
+        for link in [index.link("programme", pid)]
+    ]
+    found.append(_facet(index, "programmes", programmes, browsable=False))
+    return found
+
+
+def _facet(
+    index: SiteIndex, key: str, values: list[tuple[TermView, int]], *, browsable: bool
+) -> Facet:
+    label = index.t(f"catalogue.facets.{key}")
+    return Facet(key, CARD_ATTRIBUTES[key], label, values, browsable)
+
+
+def _counts(groups: object) -> dict[str, int]:
+    counts: dict[str, int] = {}
+    for values in groups:  # type: ignore[attr-defined]
+        for value in values:
+            counts[value] = counts.get(value, 0) + 1
+    return counts
+
+
+def unit_tree(index: SiteIndex) -> list[tuple[TermView, int]]:
+    """The units in tree order, each with its depth, for choosing one's own unit."""
+    units = index.content.taxonomy.units
+    known = index.content.terms["unit"]
+    children: dict[str | None, list[str]] = {}
+    for unit in units:
+        children.setdefault(unit.parent if unit.parent in known else None, []).append(unit.id)
+    tree: list[tuple[TermView, int]] = []
+
+    def walk(parent: str | None, depth: int) -> None:
+        for unit_id in children.get(parent, []):
+            tree.append((index.term("unit", unit_id), depth))
+            walk(unit_id, depth + 1)
+
+    walk(None, 0)
+    return tree
+
+
+def pages(index: SiteIndex) -> list[Page]:
+    """The catalogue, and a page for each value of each taxonomy facet.
+
+    Neither is searched: the profiles are, and a card's words would only stand in the
+    index a second time.
+    """
+    routes, t = index.routes, index.t
+    all_facets = facets(index)
+    interest = index.content.organisation.interest
+    catalogue = Page(
+        routes.page("catalogue"),
+        "catalogue.html.j2",
+        t("nav.mentors"),
+        {
+            "mentors": index.mentors,
+            "facets": all_facets,
+            "browse": [facet for facet in all_facets if facet.browsable],
+            "units": unit_tree(index),
+            # The shortlist's script adds the subject and the body to this link.
+            "interest_mailto": mailto(interest.email) if interest.email else None,
+            "interest_form": interest.url,
+            "coordinator": index.content.organisation.coordinator,
+            "csv_url": routes.asset("mentors_csv"),
+            "json_url": routes.asset("mentors_json"),
+        },
+        searchable=False,
+        hide=("toc",),
+    )
+    return [catalogue, *facet_pages(index, all_facets)]
+
+
+def facet_pages(index: SiteIndex, all_facets: list[Facet]) -> list[Page]:
+    """A page for each value of each taxonomy facet, listing the mentors who have it."""
+    routes = index.routes
+    catalogue_url = routes.page("catalogue").url
+    members: dict[tuple[str, str], list[MentorView]] = {}
+    for mentor in index.mentors:
+        for key, values in mentor.filters.items():
+            for value in values.split():
+                members.setdefault((key, value), []).append(mentor)
+    found = []
+    for facet in all_facets:
+        if not facet.browsable:
+            continue
+        for term, _ in facet.values:
+            context = {
+                "facet": facet,
+                "term": term,
+                "mentors": members.get((facet.key, term.id), []),
+                "others": [(other, n) for other, n in facet.values if other.id != term.id],
+                "filter_url": f"{catalogue_url}?{facet.key}={term.id}",
+                "catalogue_url": catalogue_url,
+            }
+            found.append(
+                Page(
+                    routes.page("facet", folder=facet.key, id=term.id),
+                    "facet.html.j2",
+                    term.name,
+                    context,
+                    in_nav=False,
+                    searchable=False,
+                )
+            )
+    return found
