@@ -18,8 +18,15 @@ from htmlpage import Page
 from mentorsite.adapters.cli.main import main
 from mentorsite.content import Content, load_content
 from mentorsite.history import git as history_module
-from mentorsite.history.changes import by_commit, describe, list_changes
-from mentorsite.history.git import Commit, HistoryError, Revision, Unreadable, read_history
+from mentorsite.history.changes import Change, by_commit, list_changes
+from mentorsite.history.git import (
+    Commit,
+    History,
+    HistoryError,
+    Revision,
+    Unreadable,
+    read_history,
+)
 from mentorsite.i18n.strings import Strings
 from mentorsite.project import Paths, theme_dirs
 
@@ -85,7 +92,7 @@ class Scenario:
 def _no_user_git_config(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("GIT_CONFIG_GLOBAL", os.devnull)
     monkeypatch.setenv("GIT_CONFIG_NOSYSTEM", "1")
-    monkeypatch.setattr(history_module, "_last", None)
+    history_module.LAST_READ.clear()
 
 
 @pytest.fixture(scope="module")
@@ -177,13 +184,24 @@ def said(changes: list[Any]) -> list[tuple[str, str, list[str]]]:
     return [(c.commit.subject, c.title, list(c.sentences)) for c in changes]
 
 
+def revisions_of(history: History, kind: str, item_id: str) -> list[Revision]:
+    """The revisions of one item, newest first."""
+    return [r for r in history.revisions if (r.kind, r.id) == (kind, item_id)]
+
+
+def describe(revision: Revision, content: Content, strings: Strings) -> Change | None:
+    """The change one revision made, in words, as `list_changes` says it; None for none."""
+    found = list_changes(History(available=True, revisions=(revision,)), content, strings)
+    return found[0] if found else None
+
+
 # -- reading the history ----------------------------------------------------------------------
 
 
 def test_a_rule_page_gets_its_history_in_words(
     scenario: Scenario, content: Content, danish: Strings
 ) -> None:
-    revisions = read_history(scenario.paths).of("rule", "duration-two-years")
+    revisions = revisions_of(read_history(scenario.paths), "rule", "duration-two-years")
     assert [r.commit.sha for r in revisions] == [
         scenario.shas["months"],
         scenario.shas["rename"],
@@ -274,7 +292,8 @@ def test_cosmetic_edits_and_uncommitted_ones_are_no_change(
     cosmetic = [r for r in history.revisions if r.commit.sha == scenario.shas["cosmetic"]]
     assert {r.id for r in cosmetic} == {"confidentiality", "mentor"}  # git saw two files
     assert [describe(r, content, danish) for r in cosmetic] == [None, None]
-    assert [r.commit.sha for r in history.of("rule", "shared-language")] == [scenario.shas["first"]]
+    shared_language = revisions_of(history, "rule", "shared-language")
+    assert [r.commit.sha for r in shared_language] == [scenario.shas["first"]]
     assert history.head == scenario.shas["cell"]
     assert history.commits[0] == Commit(
         scenario.shas["cell"],
@@ -285,7 +304,7 @@ def test_cosmetic_edits_and_uncommitted_ones_are_no_change(
 
 
 def test_an_old_version_that_is_not_yaml_is_said_so(scenario: Scenario) -> None:
-    broken = read_history(scenario.paths).of("rule", "group-size")[1]
+    broken = revisions_of(read_history(scenario.paths), "rule", "group-size")[1]
     assert broken.commit.sha == scenario.shas["broken"]
     assert isinstance(broken.after, Unreadable) and isinstance(broken.before, dict)
 
@@ -325,7 +344,7 @@ def test_no_user_git_configuration_changes_what_is_read(
     )
     monkeypatch.setenv("GIT_CONFIG_GLOBAL", str(hostile))
     monkeypatch.setenv("GIT_DIR", str(tmp_path))  # as inside a git hook of another repository
-    monkeypatch.setattr(history_module, "_last", None)
+    history_module.LAST_READ.clear()
     assert read_history(scenario.paths).revisions == expected
 
 
@@ -347,7 +366,7 @@ def test_git_processes_do_not_grow_with_the_history(
 
     def processes(since: str | None) -> int:
         calls.clear()
-        monkeypatch.setattr(history_module, "_last", None)
+        history_module.LAST_READ.clear()
         read_history(Paths.at(project), since=since)
         return len(calls)
 
@@ -362,7 +381,7 @@ def test_git_processes_do_not_grow_with_the_history(
     assert few == 4  # where the repository is, HEAD, the log, the file versions
     assert many == 5  # and where --since is
     history = read_history(Paths.at(project))
-    assert len(history.of("rule", "level-gap")) == 11
+    assert len(revisions_of(history, "rule", "level-gap")) == 11
 
     # While HEAD stays, a preview server's rebuild asks git only where HEAD is.
     calls.clear()
@@ -378,7 +397,7 @@ def test_outside_a_git_checkout_there_is_no_history_and_it_says_why(tmp_path: Pa
     assert not history.available
     assert history.reason == "not a git checkout"
     assert history.status == "not_a_checkout"
-    assert history.revisions == () and history.of("rule", "level-gap") == []
+    assert history.revisions == () and revisions_of(history, "rule", "level-gap") == []
 
 
 def test_a_repository_without_commits_has_no_history(tmp_path: Path) -> None:
@@ -406,7 +425,7 @@ def test_a_shallow_clone_is_flagged_and_claims_no_creation(
     assert "fetch-depth: 0" in history.reason and "GIT_DEPTH: 0" in history.reason
     assert {r.commit.sha for r in history.revisions} == {scenario.shas["cell"]}
     assert all(r.cut_off for r in history.revisions)
-    rule = describe(history.of("rule", "level-gap")[0], content, danish)
+    rule = describe(revisions_of(history, "rule", "level-gap")[0], content, danish)
     assert rule is not None
     assert rule.sentences == ("Ældre ændringer er ikke med, fordi historikken er afkortet",)
 

@@ -15,30 +15,19 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
-from typing import Any, Literal, get_args, get_origin
+from typing import Any
 
 import yaml
 from pydantic import BaseModel
-from pydantic.fields import FieldInfo
-from pydantic_core import PydanticUndefined
 
 from mentorsite.authoring.schema import read_vocabulary, schema_comment
 from mentorsite.authoring.write import RefusedPath, write_content_file
-from mentorsite.i18n.strings import Strings
+from mentorsite.i18n.strings import LANGUAGES, Strings
 from mentorsite.i18n.text import slug
 from mentorsite.load.documents import read_document, yaml_files
-from mentorsite.model import (
-    CONTENT_KINDS,
-    FACET_FOLDERS,
-    SLUG,
-    Mentor,
-    Model,
-    Organisation,
-    Taxonomy,
-    bare_type,
-    field_ref,
-    help_text,
-)
+from mentorsite.model import SLUG, Mentor, Organisation
+from mentorsite.model.fields import NO_DEFAULT, FieldSpec, Value, field_by_key, fields_of
+from mentorsite.model.kinds import CONTENT_KINDS, defined_in, reserved
 from mentorsite.problems import Problem, display_path
 from mentorsite.project import Paths, theme_dirs
 from mentorsite.validate import MAX_CHOICES
@@ -55,7 +44,7 @@ class NewFileError(ValueError):
 class Known:
     """What a new file's comments can say of the project: its language and the ids there are."""
 
-    language: str = str(Organisation.model_fields["language"].default)
+    language: str = str(field_by_key(Organisation, "language").default)  # type: ignore[union-attr]
     ids: Mapping[str, Mapping[str, str]] = field(default_factory=dict)  # kind → id → name
     hr_only: tuple[str, ...] = ()  # the mentor fields kept out of the staff edition
     unread: tuple[str, ...] = ()  # why config/ could not be read, when it could not
@@ -73,10 +62,9 @@ def read_known(paths: Paths) -> Known:
     hr_only = organisation.get("hr_only")
     readable = read_vocabulary(paths)
     if isinstance(readable, list):
-        languages = get_args(Organisation.model_fields["language"].annotation)
         language = organisation.get("language")
         return Known(
-            language=language if language in languages else Known.language,
+            language=language if language in LANGUAGES else Known.language,
             unread=tuple(str(problem) for problem in readable),
         )
     return Known(
@@ -106,11 +94,9 @@ def id_problem(kind: str, item_id: str, paths: Paths) -> str | None:
         suggestion = slug(item_id)
         example = f"; for example '{suggestion}'" if suggestion else ""
         return f"'{item_id}' is not a valid id: use lowercase letters a-z, digits and '-'{example}"
-    if kind == "mentor" and item_id in FACET_FOLDERS.values():
-        return (
-            f"the id '{item_id}' is kept for the catalogue's pages of {item_id}; "
-            f"choose another, e.g. '{item_id}-1'"
-        )
+    why = reserved(kind, item_id)
+    if why:
+        return f"{why}; choose another, e.g. '{item_id}-1'"
     target = new_file_path(kind, item_id, paths)
     for path in yaml_files(target.parent):
         if path.name.rsplit(".", 1)[0] != item_id:
@@ -124,8 +110,7 @@ def id_problem(kind: str, item_id: str, paths: Paths) -> str | None:
 
 def to_fill_in(kind: str) -> list[str]:
     """The fields of a new file of `kind` that need a value before `check` is clean."""
-    model = CONTENT_KINDS[kind][1]
-    return [info.alias or name for name, info in model.model_fields.items() if info.is_required()]
+    return [spec.key for spec in fields_of(CONTENT_KINDS[kind][1]) if spec.required]
 
 
 # -- the file -------------------------------------------------------------------------------
@@ -162,10 +147,10 @@ def new_file(kind: str, item_id: str, paths: Paths, known: Known | None = None) 
     target = new_file_path(kind, item_id, paths)
     writer = _Writer(known or read_known(paths), hr_fields=model is Mentor)
     lines = [schema_comment(kind, target, paths.root)]
-    for number, (name, info) in enumerate(model.model_fields.items()):
+    for number, spec in enumerate(fields_of(model)):
         if number:
             lines.append("")
-        lines.extend(writer.top_level(model, info.alias or name, info))
+        lines.extend(writer.top_level(spec))
     return "\n".join(lines) + "\n"
 
 
@@ -183,112 +168,86 @@ class _Writer:
         self.words = Strings.load(known.language, theme_dirs())
         self.hr_fields = hr_fields
 
-    def top_level(self, owner: type[BaseModel], key: str, info: FieldInfo) -> list[str]:
-        help_ = self.help(info)
-        if self.hr_fields and key in self.known.hr_only:
+    def top_level(self, spec: FieldSpec) -> list[str]:
+        help_ = self.help(spec)
+        if self.hr_fields and spec.key in self.known.hr_only:
             help_ = f"{help_} {self.words('in_files.hr_only')}"
         comments = [f"# {line}" for line in _wrap(help_)]
-        first, *shape = self.entry(owner, key, info, 0)
-        if shape and _optional(info):
+        first, *shape = self.entry(spec, 0)
+        if shape and not spec.required and spec.default is None:
             # Optional and structured: empty for now, its shape ready to uncomment.
             shape = _commented(shape, 2)
         return [*comments, first.code, *_aligned(shape)]
 
-    def entry(self, owner: type[BaseModel], key: str, info: FieldInfo, indent: int) -> list[_Line]:
+    def entry(self, spec: FieldSpec, indent: int) -> list[_Line]:
         """The field's line, then the lines of its shape (its fields, or a mapping's keys)."""
-        bare = bare_type(info.annotation)
-        head = f"{' ' * indent}{key}:"
-        note = self.help(info)
-        item = get_args(bare)[0] if get_origin(bare) is list else None
-        if key in _markdown_fields(owner):
+        head = f"{' ' * indent}{spec.key}:"
+        note = self.help(spec)
+        value, item = spec.value, spec.value.item
+        if spec.type == "markdown":
             return [_Line(f"{head} |", note)]
-        if _is_model(bare):
-            children = self.fields(bare, indent + 2)
+        if value.kind == "group" and value.model is not None:
+            children = self.fields(value.model, indent + 2)
             return [_Line(head, note), *children] if children else [_Line(f"{head} {{}}", note)]
-        if item is not None and _is_model(bare_type(item)):
-            children = self.fields(bare_type(item), indent + 4)
+        if item is not None and item.kind == "group" and item.model is not None:
+            children = self.fields(item.model, indent + 4)
             if children:
                 start = indent + 2
                 first = children[0]
                 first.code = f"{first.code[:start]}- {first.code[start + 2 :]}"
                 return [_Line(head, note), *children]
-        if get_origin(bare) is dict and field_ref(info):
-            keys = self.keyed(field_ref(info) or "", get_args(bare)[1], indent + 2)
+        if value.entries is not None and spec.ref is not None:
+            keys = self.keyed(spec.ref, value.entries, indent + 2)
             if keys:
                 return [_Line(head, note), *keys]
-        return [_Line(f"{head} {_value(info)}".rstrip(), note)]
+        return [_Line(f"{head} {_value(spec)}".rstrip(), note)]
 
     def fields(self, model: type[BaseModel], indent: int) -> list[_Line]:
-        lines: list[_Line] = []
-        for name, info in model.model_fields.items():
-            lines.extend(self.entry(model, info.alias or name, info, indent))
-        return lines
+        return [line for spec in fields_of(model) for line in self.entry(spec, indent)]
 
-    def keyed(self, kind: str, value_type: Any, indent: int) -> list[_Line]:
+    def keyed(self, kind: str, entries: Value, indent: int) -> list[_Line]:
         """A mapping by id, one key for each id there is (a role's checklist, by phase)."""
-        empty = "[]" if get_origin(bare_type(value_type)) is list else ""
+        empty = "[]" if entries.kind == "list" else ""
         return [
             _Line(f"{' ' * indent}{term}: {empty}".rstrip(), name)
             for term, name in self.known.ids.get(kind, {}).items()
         ]
 
-    def help(self, info: FieldInfo) -> str:
+    def help(self, spec: FieldSpec) -> str:
         """The field's help in the organisation's language, and what there is to choose."""
-        text = help_text(info, self.known.language)
-        bare = bare_type(info.annotation)
-        kind = field_ref(info)
-        if get_origin(bare) is Literal:
-            choices = [str(choice) for choice in get_args(bare)]
+        text = spec.help_in(self.known.language)
+        if spec.value.kind == "choice":
+            choices = spec.value.choices
             if not all(choice in text for choice in choices):
                 text += " " + self.words("in_files.one", ids=", ".join(choices))
-        elif kind is not None and get_origin(bare) is not dict:
-            text += " " + self.choices(kind, many=get_origin(bare) is list)
+        elif spec.ref is not None and spec.value.kind != "mapping":
+            text += " " + self.choices(spec.ref, many=spec.value.kind == "list")
         return text.strip()
 
     def choices(self, kind: str, *, many: bool) -> str:
         ids = list(self.known.ids.get(kind, {}))
         if 0 < len(ids) <= MAX_CHOICES:
             return self.words(f"in_files.{'many' if many else 'one'}", ids=", ".join(ids))
-        if kind in Taxonomy.KINDS:
-            return self.words("in_files.taxonomy", name=Taxonomy.KINDS[kind])
-        if kind in CONTENT_KINDS:
-            return self.words("in_files.files", name=CONTENT_KINDS[kind][0])
-        return ""
+        source = defined_in(kind)
+        if source is None:
+            return ""
+        where, name = source
+        return self.words(
+            "in_files.taxonomy" if where == "taxonomy" else "in_files.files", name=name
+        )
 
 
-def _optional(info: FieldInfo) -> bool:
-    return not info.is_required() and info.default is None
-
-
-def _value(info: FieldInfo) -> str:
+def _value(spec: FieldSpec) -> str:
     """A field's default, written as YAML; empty when HR must give the value."""
-    if info.default_factory is not None:
-        default = info.default_factory()  # type: ignore[call-arg]
-    elif info.default is PydanticUndefined:
+    if spec.default is NO_DEFAULT:
         # A list that must have entries is shown as one, still empty.
-        return "[]" if get_origin(bare_type(info.annotation)) is list else ""
-    else:
-        default = info.default
-    if default is None:
+        return "[]" if spec.value.kind == "list" else ""
+    if spec.default is None:
         return ""
-    if isinstance(default, date):
-        return default.isoformat()
-    dumped = yaml.safe_dump(default, default_flow_style=True, allow_unicode=True, width=1000)
+    if isinstance(spec.default, date):
+        return spec.default.isoformat()
+    dumped = yaml.safe_dump(spec.default, default_flow_style=True, allow_unicode=True, width=1000)
     return dumped.removesuffix("\n").removesuffix("\n...").strip()
-
-
-def _markdown_fields(model: type[BaseModel]) -> list[str]:
-    if not issubclass(model, Model):
-        return []
-    return [
-        info.alias or name
-        for name, info in model.model_fields.items()
-        if name in model.markdown_fields()
-    ]
-
-
-def _is_model(annotation: Any) -> bool:
-    return isinstance(annotation, type) and issubclass(annotation, BaseModel)
 
 
 def _wrap(text: str) -> list[str]:

@@ -19,37 +19,20 @@ from __future__ import annotations
 import json
 import os
 import re
-import types
 from collections.abc import Callable, Mapping
 from pathlib import Path
-from typing import Annotated, Any, Union, get_args, get_origin
+from typing import Any
 
 from pydantic import BaseModel
-from pydantic.fields import FieldInfo
 from pydantic.json_schema import GenerateJsonSchema, JsonSchemaValue
-from pydantic_core import PydanticUndefined, core_schema
+from pydantic_core import core_schema
 
 from mentorsite.content import Content
 from mentorsite.i18n.strings import Strings
 from mentorsite.load.documents import read_document, yaml_files
-from mentorsite.model import (
-    CONTENT_KINDS,
-    FACET_FOLDERS,
-    SLUG,
-    DescribedTerm,
-    Email,
-    Mentor,
-    Model,
-    Organisation,
-    PairsFile,
-    PlainText,
-    Ref,
-    Responsibilities,
-    Slug,
-    Taxonomy,
-    Url,
-    help_text,
-)
+from mentorsite.model import SLUG, DescribedTerm, Mentor, Organisation, Taxonomy
+from mentorsite.model.fields import FieldSpec, Value, fields_of
+from mentorsite.model.kinds import CONTENT_KINDS, FILE_KINDS, reserved
 from mentorsite.problems import Problem, display_path
 from mentorsite.project import Paths, theme_dirs
 from mentorsite.validate import validate_document
@@ -58,13 +41,7 @@ SCHEMA_FOLDER = "schemas"  # beside mkdocs.yml
 DIALECT = "https://json-schema.org/draft/2020-12/schema"
 
 # Every kind of file, and its model.
-SCHEMA_KINDS: dict[str, type[BaseModel]] = {
-    "organisation": Organisation,
-    "taxonomy": Taxonomy,
-    **{kind: model for kind, (_, model) in CONTENT_KINDS.items()},
-    "responsibilities": Responsibilities,
-    "pairs": PairsFile,
-}
+SCHEMA_KINDS: dict[str, type[BaseModel]] = {kind: f.model for kind, f in FILE_KINDS.items()}
 
 # The ids that exist, by kind of reference (unit, programme, ...), each with what people
 # call it: the enums of the schemas, and the names an editor shows beside them.
@@ -72,8 +49,7 @@ Vocabulary = Mapping[str, Mapping[str, str]]
 
 
 def _hr_only_fields(language: str) -> dict[str, str]:
-    fields = Mentor.model_fields
-    return {name: help_text(fields[name], language) for name in Mentor.hr_only_allowed()}
+    return {spec.name: spec.help_in(language) for spec in fields_of(Mentor) if spec.hr_only_allowed}
 
 
 # Values that `validate` limits beyond the field's type, each with what it means.
@@ -140,9 +116,7 @@ def _items_by_file_name(
     items: dict[str, BaseModel | None] = {}
     for path in yaml_files(paths.content / folder):
         item_id = path.name.rsplit(".", 1)[0]
-        if not SLUG.match(item_id) or item_id in items:
-            continue
-        if kind == "mentor" and item_id in FACET_FOLDERS.values():
+        if not SLUG.match(item_id) or item_id in items or reserved(kind, item_id):
             continue
         document = read_document(path, display_path(path, paths.root))
         readable = not isinstance(document, Problem)
@@ -197,30 +171,9 @@ def _schema_of(
     }
 
 
-# What each text type of the model accepts, said as a pattern, and which words explain a
-# mismatch. Keyed by the validator that the type carries; the validators give `check` its
-# messages, the patterns let the editor catch the same mistakes while HR types.
-_TEXT_TYPES: dict[Any, tuple[str, str]] = {
-    get_args(Slug)[1]: (SLUG.pattern, "slug"),
-    # After stripping: some text, and no line break.
-    # After stripping: some text, no line break and no control character.
-    get_args(PlainText)[1]: (
-        r"^\s*[^\s\x00-\x1f\x7f-\x9f](?:[^\n\r\x00-\x08\x0b-\x1f\x7f-\x9f]*"
-        r"[^\s\x00-\x1f\x7f-\x9f])?\s*$",
-        "plain",
-    ),
-    # What email-validator accepts, without the characters that mean something in a link.
-    get_args(Email)[1]: (
-        r"^[^@\s\"'?&%#<>()\[\]\\,;:]+@(?:[^@\s\"'?&%#<>()\[\]\\,;:!$*+/=^`{|}~._-]"
-        r"[^@\s\"'?&%#<>()\[\]\\,;:!$*+/=^`{|}~._]*\.)+[^\W\d_]{2,}$",
-        "email",
-    ),
-    get_args(Url)[1]: (r'^\s*https?://[^\s<>"\x00-\x1f\x7f]+\s*$', "url"),
-}
-
-
 class _SchemaWriter(GenerateJsonSchema):
-    """pydantic's JSON Schema of a model, completed with what the model declares beyond types."""
+    """pydantic's JSON Schema of a model, completed with what the model declares beyond types:
+    each field's help, the ids it may name, the pattern of its kind of text."""
 
     def __init__(self, known: Vocabulary, language: str, words: Strings) -> None:
         super().__init__(by_alias=True)
@@ -231,73 +184,43 @@ class _SchemaWriter(GenerateJsonSchema):
     def model_schema(self, schema: core_schema.ModelSchema) -> JsonSchemaValue:
         json_schema = super().model_schema(schema)
         json_schema.pop("description", None)  # a model's docstring is for developers
-        model = schema["cls"]
         properties = json_schema.get("properties", {})
-        for name, info in model.model_fields.items():
-            self._describe(properties[info.alias or name], model, name, info)
+        for spec in fields_of(schema["cls"]):
+            self._describe(properties[spec.key], schema["cls"], spec)
         return json_schema
 
-    def _describe(
-        self, field: JsonSchemaValue, model: type[BaseModel], name: str, info: FieldInfo
-    ) -> None:
-        for mark in info.json_schema_extra if isinstance(info.json_schema_extra, dict) else {}:
-            field.pop(mark, None)  # help_da and the field's roles, said in words below
-        text = help_text(info, self.language)
-        if issubclass(model, Model) and name in model.markdown_fields():
+    def _describe(self, field: JsonSchemaValue, model: type[BaseModel], spec: FieldSpec) -> None:
+        text = spec.help_in(self.language)
+        if spec.type == "markdown":
             said = "" if "Markdown" in text else f" {self.words('in_files.markdown')}"
             text = f"{text}{said} {self.words('in_files.lines')}"
         field["title"] = _title(text)
         field["description"] = text
-        annotation = (
-            Annotated[(info.annotation, *info.metadata)] if info.metadata else info.annotation
-        )
-        self._complete(annotation, field)
-        choices = _CHOICES.get((model, name))
+        self._complete(spec.value, field)
+        choices = _CHOICES.get((model, spec.name))
         if choices:
             _enum(field.get("items", field), choices(self.language))
 
-    def _complete(self, annotation: Any, schema: JsonSchemaValue) -> None:
-        """Walk a field's type beside its schema, adding what its marks say."""
-        origin = get_origin(annotation)
-        if origin is Annotated:
-            base, *metadata = get_args(annotation)
-            for mark in metadata:
-                self._apply(mark, schema)
-                accepts = getattr(mark, "json_schema_input_type", PydanticUndefined)
-                if accepts is not PydanticUndefined:
-                    base = accepts  # what a before-validator takes is what the file holds
-            self._complete(base, schema)
-            if "enum" in schema:  # the ids say more than the shape of an id
-                schema.pop("pattern", None)
-                schema.pop("patternErrorMessage", None)
-        elif origin in (Union, types.UnionType):
-            options = [option for option in get_args(annotation) if option is not type(None)]
-            branches = [b for b in schema.get("anyOf", [schema]) if b.get("type") != "null"]
-            for option, branch in zip(options, branches, strict=True):
+    def _complete(self, value: Value, schema: JsonSchemaValue) -> None:
+        """Walk a field's value beside its schema, adding the ids and the text patterns."""
+        if value.optional:
+            (schema,) = [b for b in schema.get("anyOf", [schema]) if b.get("type") != "null"]
+        if value.written:  # what a file may hold instead: pydantic's union of those
+            for option, branch in zip(value.written, schema["anyOf"], strict=True):
                 self._complete(option, branch)
-        elif origin is list:
-            self._complete(get_args(annotation)[0], schema["items"])
-        elif origin is dict:
-            key_type, value_type = get_args(annotation)
+        elif value.item is not None:
+            self._complete(value.item, schema["items"])
+        elif value.keys is not None and value.entries is not None:
             keys = schema.get("propertyNames", {})
-            self._complete(key_type, keys)
+            self._complete(value.keys, keys)
             if keys:
                 schema["propertyNames"] = keys
-            self._complete(value_type, schema["additionalProperties"])
-
-    def _apply(self, mark: Any, schema: JsonSchemaValue) -> None:
-        if isinstance(mark, Ref):
-            if mark.kind in self.known:
-                _enum(schema, self.known[mark.kind])
-            return
-        try:
-            text_type = _TEXT_TYPES.get(mark)
-        except TypeError:  # an unhashable mark is not one of the text types
-            return
-        if text_type:
-            pattern, words = text_type
-            schema["pattern"] = pattern
-            schema["patternErrorMessage"] = self.words(f"in_files.{words}")
+            self._complete(value.entries, schema["additionalProperties"])
+        elif value.ref is not None and value.ref in self.known:
+            _enum(schema, self.known[value.ref])  # the ids say more than the shape of an id
+        elif value.text is not None:
+            schema["pattern"] = value.text.pattern
+            schema["patternErrorMessage"] = self.words(f"in_files.{value.text.name}")
 
 
 def _enum(schema: JsonSchemaValue, names: Mapping[str, str]) -> None:

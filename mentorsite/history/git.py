@@ -13,17 +13,23 @@ from __future__ import annotations
 import os
 import shutil
 import subprocess
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import date
 from pathlib import Path, PurePosixPath
 from typing import Any
 
+from mentorsite.load.cache import LastResult
 from mentorsite.load.documents import parse_mapping
+from mentorsite.model.kinds import FILE_KINDS
 from mentorsite.project import Paths
 
-# The kinds whose history is kept: the folder under content/ of each.
-HISTORY_FOLDERS = {"rules": "rule", "roles": "role", "programmes": "programme"}
-RESPONSIBILITIES = "responsibilities"  # content/responsibilities.yml: both its kind and its id
+# The kinds whose history is kept: the folder under content/ of each kind kept one file per
+# id, and the name of each kind that is one file (content/responsibilities.yml), which is
+# also its id.
+HISTORY_FOLDERS = {k.folder: k.name for k in FILE_KINDS.values() if k.history and k.folder}
+HISTORY_FILES = {
+    PurePosixPath(k.where).stem: k.name for k in FILE_KINDS.values() if k.history and not k.folder
+}
 _SUFFIXES = (".yml", ".yaml")
 _NO_BLOB = "0" * 40
 
@@ -123,17 +129,6 @@ class History:
     shallow: bool = False
     revisions: tuple[Revision, ...] = ()
     head: str | None = None
-    _index: dict[tuple[str, str], list[Revision]] = field(
-        default_factory=dict, init=False, repr=False, compare=False
-    )
-
-    def __post_init__(self) -> None:
-        for revision in self.revisions:
-            self._index.setdefault((revision.kind, revision.id), []).append(revision)
-
-    def of(self, kind: str, item_id: str) -> list[Revision]:
-        """The revisions of one item, newest first."""
-        return list(self._index.get((kind, item_id), ()))
 
     @property
     def commits(self) -> list[Commit]:
@@ -145,20 +140,63 @@ def _unavailable(status: str, reason: str) -> History:
     return History(available=False, reason=reason, status=status)
 
 
-_last: tuple[tuple[Any, ...], History] | None = None
+LAST_READ: LastResult[History] = LastResult()
+"""The history last read, kept while HEAD does not move: a preview server rebuilds often,
+and the log of a long-lived repository is not free."""
 
 
-def read_history(paths: Paths, since: str | None = None) -> History:
+@dataclass(frozen=True)
+class _Repository:
+    top: Path  # the repository's top folder
+    prefix: str  # the content folder's path in it, with a trailing "/", or ""
+    shallow: bool
+    grafts: frozenset[str]  # where a shallow clone's history is cut off
+
+
+def read_history(
+    paths: Paths, since: str | None = None, *, cache: LastResult[History] = LAST_READ
+) -> History:
     """The committed history of the content, newest first; only `since..HEAD` if given.
 
     Never raises for a missing git, a folder outside git or an empty repository (the
     History says why it is not available); raises HistoryError for an unknown `since`.
-    While HEAD does not move the same History is returned again: a preview server
-    rebuilds often, and the log of a long-lived repository is not free.
+    While HEAD does not move, `cache` gives the same History again.
     """
-    global _last
     if shutil.which("git") is None:
         return _unavailable(NO_GIT, "git is not installed")
+    repository = _repository(paths)
+    if isinstance(repository, History):
+        return repository
+    top, prefix = repository.top, repository.prefix
+    head = _resolve(top, "HEAD")
+    if head is None:
+        return _unavailable(NO_COMMITS, "the repository has no commits yet")
+    start = None
+    if since is not None:
+        start = _resolve(top, since) if since and not since.startswith("-") else None
+        if start is None:
+            raise HistoryError(f"unknown revision '{since}'")
+    key = (top, prefix, head, start, repository.grafts)
+    kept = cache.get(key)
+    if kept is not None:
+        return kept
+    revisions = _read_revisions(top, prefix, head, start, repository.grafts)
+    if isinstance(revisions, str):
+        return _unavailable(GIT_FAILED, revisions)
+    shallow = repository.shallow
+    history = History(
+        available=True,
+        reason=SHALLOW_ADVICE if shallow else None,
+        status=SHALLOW if shallow else None,
+        shallow=shallow,
+        revisions=tuple(revisions),
+        head=head,
+    )
+    return cache.keep(key, history)
+
+
+def _repository(paths: Paths) -> _Repository | History:
+    """Where the content is in its git repository; or, as a History, why it is in none."""
     folder = paths.content if paths.content.is_dir() else paths.root
     if not folder.is_dir():
         return _unavailable(NOT_A_CHECKOUT, f"the folder {folder} does not exist")
@@ -187,34 +225,8 @@ def read_history(paths: Paths, since: str | None = None) -> History:
         prefix = paths.content.resolve().relative_to(top).as_posix()
     except ValueError:
         return _unavailable(OUTSIDE_REPOSITORY, "the content folder is outside the git repository")
-    prefix = "" if prefix == "." else prefix + "/"
-
-    head = _resolve(top, "HEAD")
-    if head is None:
-        return _unavailable(NO_COMMITS, "the repository has no commits yet")
-    start = None
-    if since is not None:
-        start = _resolve(top, since) if since and not since.startswith("-") else None
-        if start is None:
-            raise HistoryError(f"unknown revision '{since}'")
     grafts = _shallow_commits(folder / shallow_file) if shallow else frozenset()
-
-    key = (top, prefix, head, start, grafts)
-    if _last is not None and _last[0] == key:
-        return _last[1]
-    revisions = _read_revisions(top, prefix, head, start, grafts)
-    if isinstance(revisions, str):
-        return _unavailable(GIT_FAILED, revisions)
-    history = History(
-        available=True,
-        reason=SHALLOW_ADVICE if shallow else None,
-        status=SHALLOW if shallow else None,
-        shallow=shallow,
-        revisions=tuple(revisions),
-        head=head,
-    )
-    _last = (key, history)
-    return history
+    return _Repository(top, "" if prefix == "." else prefix + "/", shallow, grafts)
 
 
 # -- git ------------------------------------------------------------------------------------
@@ -287,7 +299,9 @@ def _read_revisions(
     top: Path, prefix: str, head: str, start: str | None, grafts: frozenset[str]
 ) -> list[Revision] | str:
     pathspecs = [f":(literal){prefix}{folder}" for folder in HISTORY_FOLDERS]
-    pathspecs += [f":(literal){prefix}{RESPONSIBILITIES}{suffix}" for suffix in _SUFFIXES]
+    pathspecs += [
+        f":(literal){prefix}{stem}{suffix}" for stem in HISTORY_FILES for suffix in _SUFFIXES
+    ]
     log = _git(
         top,
         "log",
@@ -384,8 +398,8 @@ def _classify(path: str, prefix: str) -> tuple[str, str] | None:
     if not name.endswith(_SUFFIXES) or name.startswith("."):
         return None
     stem = name.rsplit(".", 1)[0]
-    if len(parts) == 1 and stem == RESPONSIBILITIES:
-        return RESPONSIBILITIES, RESPONSIBILITIES
+    if len(parts) == 1 and stem in HISTORY_FILES:
+        return HISTORY_FILES[stem], stem
     if len(parts) == 2 and parts[0] in HISTORY_FOLDERS:
         return HISTORY_FOLDERS[parts[0]], stem
     return None

@@ -5,11 +5,12 @@ from __future__ import annotations
 from collections.abc import Sequence
 from datetime import date
 from pathlib import Path
-from typing import Any
+from typing import Any, Literal, get_args
 
 import yaml
 
-LANGUAGES = ("da", "en")
+Language = Literal["da", "en"]
+LANGUAGES: tuple[str, ...] = get_args(Language)  # a site's languages, and those of all help
 
 
 class Strings:
