@@ -15,20 +15,19 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
-from typing import Any
 
-import yaml
 from pydantic import BaseModel
 
 from mentorsite.authoring.schema import read_vocabulary, schema_comment
-from mentorsite.authoring.write import RefusedPath, write_content_file
+from mentorsite.authoring.write import RefusedPath, dump_value, write_content_file
+from mentorsite.content import read_config
 from mentorsite.i18n.strings import LANGUAGES, Strings
 from mentorsite.i18n.text import slug
-from mentorsite.load.documents import read_document, yaml_files
+from mentorsite.load.documents import yaml_files
 from mentorsite.model import SLUG, Mentor, Organisation
 from mentorsite.model.fields import NO_DEFAULT, FieldSpec, Value, field_by_key, fields_of
 from mentorsite.model.kinds import CONTENT_KINDS, defined_in, reserved
-from mentorsite.problems import Problem, display_path
+from mentorsite.problems import display_path
 from mentorsite.project import Paths, theme_dirs
 from mentorsite.validate import MAX_CHOICES
 
@@ -58,26 +57,22 @@ def read_known(paths: Paths) -> Known:
     valid, the file is still written, without ids; in the organisation's language if
     organisation.yml says it.
     """
-    organisation = _mapping(paths.config / "organisation.yml", paths)
-    hr_only = organisation.get("hr_only")
-    readable = read_vocabulary(paths)
+    config = read_config(paths)
+    organisation = config.documents.get("organisation")
+    given = organisation.data if organisation is not None else {}
+    readable = read_vocabulary(paths, config)
     if isinstance(readable, list):
-        language = organisation.get("language")
+        language = given.get("language")
         return Known(
             language=language if language in LANGUAGES else Known.language,
             unread=tuple(str(problem) for problem in readable),
         )
+    hr_only = given.get("hr_only")
     return Known(
         language=readable[0],
         ids=readable[1],
         hr_only=tuple(map(str, hr_only)) if isinstance(hr_only, list) else (),
     )
-
-
-def _mapping(path: Path, paths: Paths) -> dict[str, Any]:
-    """A config file's data as it stands, valid or not; empty when it cannot be parsed."""
-    document = read_document(path, display_path(path, paths.root))
-    return {} if isinstance(document, Problem) else document.data
 
 
 # -- ids ------------------------------------------------------------------------------------
@@ -246,8 +241,7 @@ def _value(spec: FieldSpec) -> str:
         return ""
     if isinstance(spec.default, date):
         return spec.default.isoformat()
-    dumped = yaml.safe_dump(spec.default, default_flow_style=True, allow_unicode=True, width=1000)
-    return dumped.removesuffix("\n").removesuffix("\n...").strip()
+    return dump_value(spec.default)
 
 
 def _wrap(text: str) -> list[str]:

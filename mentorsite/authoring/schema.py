@@ -27,8 +27,9 @@ from pydantic import BaseModel
 from pydantic.json_schema import GenerateJsonSchema, JsonSchemaValue
 from pydantic_core import core_schema
 
-from mentorsite.content import Content
+from mentorsite.content import Config, Content, read_config
 from mentorsite.i18n.strings import Strings
+from mentorsite.load.cache import LastResult
 from mentorsite.load.documents import read_document, yaml_files
 from mentorsite.model import SLUG, DescribedTerm, Mentor, Organisation, Taxonomy
 from mentorsite.model.fields import FieldSpec, Value, fields_of
@@ -83,30 +84,23 @@ def vocabulary(content: Content) -> dict[str, dict[str, str]]:
     return _vocabulary(content.taxonomy, items)
 
 
-def read_vocabulary(paths: Paths) -> tuple[str, dict[str, dict[str, str]]] | list[Problem]:
+def read_vocabulary(
+    paths: Paths, config: Config | None = None
+) -> tuple[str, dict[str, dict[str, str]]] | list[Problem]:
     """The language and the ids of a project whose content has errors; or why not.
 
     Schemas help most while files are wrong, so they are written from what can be read:
     config/ must be valid (the language, the taxonomy's ids), while a content file's id is
-    its name, whatever is wrong inside it.
+    its name, whatever is wrong inside it. `config` is config/ if it was read already.
     """
-    problems: list[Problem] = []
-    config: dict[str, Any] = {}
-    for name, model in (("organisation", Organisation), ("taxonomy", Taxonomy)):
-        path = paths.config / f"{name}.yml"
-        document = read_document(path, display_path(path, paths.root))
-        if isinstance(document, Problem):
-            problems.append(document)
-            continue
-        config[name], found = validate_document(document, model)
-        problems.extend(found)
-    if problems:
-        return problems
+    config = config or read_config(paths)
+    if config.problems or config.organisation is None or config.taxonomy is None:
+        return config.problems
     items = {
         kind: _items_by_file_name(paths, kind, folder, model)
         for kind, (folder, model) in CONTENT_KINDS.items()
     }
-    return config["organisation"].language, _vocabulary(config["taxonomy"], items)
+    return config.organisation.language, _vocabulary(config.taxonomy, items)
 
 
 def _items_by_file_name(
@@ -118,7 +112,7 @@ def _items_by_file_name(
         item_id = path.name.rsplit(".", 1)[0]
         if not SLUG.match(item_id) or item_id in items or reserved(kind, item_id):
             continue
-        document = read_document(path, display_path(path, paths.root))
+        document = read_document(path, display_path(path, paths.root), paths.content)
         readable = not isinstance(document, Problem)
         items[item_id] = validate_document(document, model)[0] if readable else None
     return items
@@ -271,25 +265,28 @@ def write_schemas(schemas: Mapping[str, Mapping[str, Any]], folder: Path) -> lis
     return written
 
 
-_last: tuple[Any, dict[str, str]] | None = None
+LAST_WRITTEN: LastResult[dict[str, str]] = LastResult()
+"""The schemas' texts last worked out, kept while the ids and the language stay the same."""
 
 
-def stale_schemas(content: Content) -> list[Path]:
+def stale_schemas(
+    content: Content, *, cache: LastResult[dict[str, str]] = LAST_WRITTEN
+) -> list[Path]:
     """The schemas of a project's `schemas/` that differ from what `mentorsite schema` writes.
 
     A project without that folder does not use them: nothing is stale. The texts are kept
-    while the ids and language stay the same, so that `check` pays for them once.
+    in `cache` while the ids and language stay the same, so that `check` pays for them once.
     """
-    global _last
     folder = content.paths.root / SCHEMA_FOLDER
     if not folder.is_dir():
         return []
     key = (json.dumps(vocabulary(content)), content.organisation.language)
-    if _last is None or _last[0] != key:
+    texts = cache.get(key)
+    if texts is None:
         schemas = build_schemas(content, content.organisation.language)
-        _last = (key, {kind: schema_text(schema) for kind, schema in schemas.items()})
+        texts = cache.keep(key, {kind: schema_text(schema) for kind, schema in schemas.items()})
     stale = []
-    for kind, text in _last[1].items():
+    for kind, text in texts.items():
         path = schema_path(content.paths.root, kind)
         if not path.is_file() or path.read_text(encoding="utf-8") != text:
             stale.append(path)

@@ -9,6 +9,10 @@ and the change reads in git as what it is.
 A file is written whole or not at all, only inside the content folder, and never
 through a symbolic link: a link committed to the project cannot make mentorsite
 write a file elsewhere on the machine.
+
+Besides `load`, this is the one module that uses the YAML library: to write YAML, and to
+find where each field of a file to update stands (`yaml.compose`, for its lines only;
+the content itself is read by `load`).
 """
 
 from __future__ import annotations
@@ -57,6 +61,12 @@ def dump_fields(fields: Mapping[str, Any]) -> str:
         default_flow_style=False,
         width=4096,  # a long title stays on its line
     )
+
+
+def dump_value(value: Any) -> str:
+    """A value as YAML on one line, as a new file shows a default: `[]`, `100`, `{}`."""
+    dumped = yaml.safe_dump(value, default_flow_style=True, allow_unicode=True, width=1000)
+    return dumped.removesuffix("\n").removesuffix("\n...").strip()
 
 
 def new_file(fields: Mapping[str, Any], first_line: str = "") -> str:

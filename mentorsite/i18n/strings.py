@@ -1,4 +1,7 @@
-"""UI strings of the site, in the organisation's language, read from the theme's locale files."""
+"""UI strings of the site, in the organisation's language, read from the theme's locale files.
+
+The locale files are YAML, read by `load` as every other file is.
+"""
 
 from __future__ import annotations
 
@@ -7,7 +10,8 @@ from datetime import date
 from pathlib import Path
 from typing import Any, Literal, get_args
 
-import yaml
+from mentorsite.load.documents import read_document
+from mentorsite.problems import Problem
 
 Language = Literal["da", "en"]
 LANGUAGES: tuple[str, ...] = get_args(Language)  # a site's languages, and those of all help
@@ -27,8 +31,10 @@ class Strings:
         for folder in reversed(theme_dirs):
             path = folder / "locales" / f"{language}.yml"
             if path.is_file():
-                with path.open(encoding="utf-8") as handle:
-                    entries.update(flatten(yaml.safe_load(handle) or {}))
+                document = read_document(path, path.as_posix())
+                if isinstance(document, Problem):
+                    raise ValueError(f"the UI strings cannot be read: {document}")
+                entries.update(flatten(document.data))
         if not entries:
             raise LookupError(f"no UI strings for the language '{language}'")
         return cls(language, entries)

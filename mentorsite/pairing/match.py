@@ -4,6 +4,7 @@ Every candidate pair is first tested against the machine-checkable rules in forc
 mentee's programme; a pair that breaks one is out, and the reason is kept. The pairs left
 are scored for fit, and the assignment of mentees to the mentors' free places with the
 highest total score is found exactly (the Hungarian method, through SciPy), not greedily.
+The proposals are written as YAML for HR's pairs file (`result_yaml`): written, never read.
 """
 
 from __future__ import annotations
@@ -72,54 +73,14 @@ def match(pairs: PairsFile, content: Content, today: date) -> MatchResult:
         for mentor_id, mentor in sorted(content.mentors.items())
         if mentor.is_available(today)
     }
-    waiting = pairs.waiting(today)
-
     candidates: dict[str, list[_Candidate]] = {}
     unmatched: dict[str, Unmatched] = {}
-    for mentee_id in waiting:
-        mentee = pairs.mentees[mentee_id]
-        programme = mentee.wishes.programme
-        if programme is None:
-            unmatched[mentee_id] = Unmatched(mentee_id, why="no programme is wished")
-            continue
-        excluded: dict[str, list[str]] = {}
-        found = []
-        for mentor_id, free in places.items():
-            mentor = content.mentors[mentor_id]
-            if programme not in mentor.programmes:
-                continue
-            if free == 0:
-                excluded[mentor_id] = ["capacity: no free place"]
-                continue
-            model = _model(mentee, mentor.models, content.programmes[programme].models)
-            if model is None:
-                excluded[mentor_id] = ["model: offers none of the programme's models"]
-                continue
-            pair = Pair(
-                mentor=mentor_id, mentee=mentee_id, programme=programme, model=model, started=today
-            )
-            facts = PairFacts(
-                pair,
-                mentor,
-                mentee,
-                content.programmes[programme],
-                content,
-                today,
-                load[mentor_id] + 1,
-            )
-            broken = _broken_rules(facts, content, today)
-            if broken:
-                excluded[mentor_id] = broken
-                continue
-            score, reasons = _fit(facts, content)
-            found.append(_Candidate(mentor_id, model, score, reasons))
-        if found:
-            candidates[mentee_id] = found
+    for mentee_id in pairs.waiting(today):
+        found = _candidates(mentee_id, pairs.mentees[mentee_id], places, load, content, today)
+        if isinstance(found, Unmatched):
+            unmatched[mentee_id] = found
         else:
-            unmatched[mentee_id] = Unmatched(
-                mentee_id, excluded, "no mentor of the programme keeps every rule"
-            )
-
+            candidates[mentee_id] = found
     proposals = _assign(candidates, places, pairs, content)
     matched = {proposal.mentee for proposal in proposals}
     for mentee_id in candidates:
@@ -128,6 +89,46 @@ def match(pairs: PairsFile, content: Content, today: date) -> MatchResult:
                 mentee_id, why="every suitable mentor's places went to a better fit"
             )
     return MatchResult(proposals, [unmatched[m] for m in sorted(unmatched)])
+
+
+def _candidates(
+    mentee_id: str,
+    mentee: Mentee,
+    places: dict[str, int],
+    load: dict[str, int],
+    content: Content,
+    today: date,
+) -> list[_Candidate] | Unmatched:
+    """The mentors who could take a mentee, each with the fit; or why there are none."""
+    programme = mentee.wishes.programme
+    if programme is None:
+        return Unmatched(mentee_id, why="no programme is wished")
+    excluded: dict[str, list[str]] = {}
+    found = []
+    for mentor_id, free in places.items():
+        mentor = content.mentors[mentor_id]
+        if programme not in mentor.programmes:
+            continue
+        if free == 0:
+            excluded[mentor_id] = ["capacity: no free place"]
+            continue
+        model = _model(mentee, mentor.models, content.programmes[programme].models)
+        if model is None:
+            excluded[mentor_id] = ["model: offers none of the programme's models"]
+            continue
+        pair = Pair(
+            mentor=mentor_id, mentee=mentee_id, programme=programme, model=model, started=today
+        )
+        facts = PairFacts(
+            pair, mentor, mentee, content.programmes[programme], content, today, load[mentor_id] + 1
+        )
+        broken = _broken_rules(facts, content, today)
+        if broken:
+            excluded[mentor_id] = broken
+            continue
+        score, reasons = _fit(facts, content)
+        found.append(_Candidate(mentor_id, model, score, reasons))
+    return found or Unmatched(mentee_id, excluded, "no mentor of the programme keeps every rule")
 
 
 def _model(mentee: Mentee, offered: list[str], allowed: list[str]) -> str | None:

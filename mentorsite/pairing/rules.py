@@ -150,7 +150,7 @@ CHECKS_OF_ENDED_PAIRS = {"max-duration", "model-offered"}
 
 def in_words(check: Check, strings: Strings) -> str:
     """The check as a sentence of the site's language, as a rule's page and its history say it."""
-    parameters = getattr(check, check.name.replace("-", "_")).model_dump()
+    parameters = check.parameters.model_dump()
     given = {name: value for name, value in parameters.items() if value is not None}
     # A parameter left out takes its default from elsewhere (the programme), in words.
     key = check.name if len(given) == len(parameters) else f"{check.name}-default"
@@ -159,5 +159,5 @@ def in_words(check: Check, strings: Strings) -> str:
 
 def violation(check: Check, facts: PairFacts) -> str | None:
     """What is wrong with the pair under `check`, or None."""
-    parameters = getattr(check, check.name.replace("-", "_"))
+    parameters = check.parameters
     return CHECKS[check.name](parameters, facts)
