@@ -21,7 +21,23 @@ from conftest import REPO, copy_example, edit
 from mentorsite.adapters.cli.main import main
 from mentorsite.authoring.schema import SCHEMA_KINDS, build_schemas, read_vocabulary, schema_comment
 from mentorsite.content import load_content
-from mentorsite.model import CONTENT_KINDS, Email, PlainText, Slug, Url
+from mentorsite.i18n.strings import LANGUAGES
+from mentorsite.model import (
+    CONTENT_KINDS,
+    RESPONSIBILITIES,
+    Activity,
+    Check,
+    Email,
+    Item,
+    Mentor,
+    PlainText,
+    Role,
+    Slug,
+    Url,
+)
+from mentorsite.model.fields import field_by_key, fields_of
+from mentorsite.model.kinds import FILE_KINDS
+from mentorsite.model.reference import FILES, field_reference
 from mentorsite.project import Paths
 
 SCHEMA_LINE = re.compile(r"^# yaml-language-server: \$schema=(\S+)$")
@@ -567,3 +583,70 @@ def test_the_command_has_help(capsys: pytest.CaptureFixture[str]) -> None:
     assert exit_.value.code == 0
     out = capsys.readouterr().out
     assert "-o DIR, --output DIR" in out and "-f FILE, --config-file FILE" in out
+
+
+# -- the field spec that the schemas, check, new, import and the guide all read --------------
+
+
+def test_each_field_is_worked_out_once_as_a_person_writes_it() -> None:
+    does = field_by_key(Role, "does")
+    assert does is not None
+    assert (does.type, does.ref, does.many, does.nested) == ("mapping", "phase", True, Item)
+    roles = field_by_key(Activity, "roles")
+    assert roles is not None and (roles.type, roles.ref) == ("mapping", "role")
+    assert roles.choices == RESPONSIBILITIES
+    languages = field_by_key(Mentor, "languages")
+    assert languages is not None and languages.required
+    assert (languages.type, languages.ref, languages.many) == ("id", "language", True)
+    level_gap = field_by_key(Check, "level-gap")
+    assert level_gap is not None and level_gap.name == "level_gap"
+    order = field_by_key(Role, "order")
+    assert order is not None and (order.required, order.default) == (False, 100)
+    assert [spec.name for spec in fields_of(Mentor) if spec.hr_only_allowed] == (
+        Mentor.hr_only_allowed()
+    )
+    assert fields_of(Mentor) is fields_of(Mentor)  # worked out once
+
+
+def test_every_field_has_its_help_in_every_language_a_site_can_be_in() -> None:
+    def every_field(model: Any) -> list[Any]:
+        return [x for spec in fields_of(model) for x in (spec, *every_field_of(spec.nested))]
+
+    def every_field_of(model: Any) -> list[Any]:
+        return every_field(model) if model is not None else []
+
+    for kind in FILE_KINDS.values():
+        for spec in every_field(kind.model):
+            assert sorted(spec.help) == sorted(LANGUAGES), (kind.name, spec.key)
+            assert all(spec.help.values()), (kind.name, spec.key)
+
+
+def test_the_guide_names_the_keys_of_a_mapping_of_new_ids_by_a_placeholder() -> None:
+    names = [doc.name for _, _, model in FILES for doc in field_reference(model, "en")]
+    assert [name for name in names if "None" in name] == []
+    assert "mentees.<id>.wishes.programme" in names
+    assert "does.<phase>[].rule" in names
+
+
+def test_a_reserved_id_is_one_rule_for_check_and_the_schemas(tmp_path: Path) -> None:
+    project = copy_example(tmp_path / "project")
+    mentors = project / "content/mentors"
+    (mentors / "units.yml").write_bytes((mentors / "anna-jensen.yml").read_bytes())
+    assert [str(p) for p in load_content(Paths.at(project)).errors] == [
+        "content/mentors/units.yml: error: the id 'units' is kept for the catalogue's pages of "
+        "units; rename the file, e.g. to 'units-1.yml'"
+    ]
+    mentor_ids = schemas_of(project)["pairs"]["$defs"]["Pair"]["properties"]["mentor"]["enum"]
+    assert "anna-jensen" in mentor_ids and "units" not in mentor_ids
+
+
+def test_config_is_read_alike_by_check_and_schema(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    project = copy_example(tmp_path / "project")
+    (project / "config/taxonomy.yml").unlink()
+    said = "config/taxonomy.yml: error: missing: create config/taxonomy.yml"
+    assert said in [str(p) for p in load_content(Paths.at(project)).errors]
+    capsys.readouterr()
+    assert run_schema(project) == 1
+    assert said in capsys.readouterr().out.splitlines()

@@ -60,12 +60,12 @@ class FieldSpec:
     help: Mapping[str, str]  # by language
     hr_only_allowed: bool  # HR may keep it out of the staff edition
     planning_topic: bool  # a programme may leave it empty while it is planned
-    # How the guide tells it: a list of ids is type "id" and many; a mapping of lists of
-    # checklist items has its keys' ref, its entries' many and their model as `nested`.
+    # How the guide tells it, worked out from `value`: a list of ids is type "id" and many;
+    # a mapping of lists of checklist items has its keys' ref, and its entries' many and
+    # model (`nested`). `ref` is the kind of id (in a list, its items'; in a mapping, its
+    # keys').
     type: str = field(init=False)
-    ref: str | None = field(
-        init=False
-    )  # the kind of id (in a list, its items; in a mapping, its keys)
+    ref: str | None = field(init=False)
     choices: tuple[str, ...] = field(init=False)
     many: bool = field(init=False)
     nested: type[BaseModel] | None = field(init=False)  # the model of its fields, if any
