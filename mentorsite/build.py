@@ -55,11 +55,76 @@ def plan(content: Content, strings: Strings, options: BuildOptions) -> list[Page
 
 def build_site(content: Content, options: BuildOptions) -> Site:
     """The whole site: every page rendered to HTML, the files to publish, the navigation."""
-    strings = Strings.load(content.organisation.language, options.themes)
-    index = _index(content, strings, options)
-    renderer = Renderer(options.themes, strings)
-    pages = [renderer.render(page) for page in _pages(index)]
-    return Site(pages, assets(index), navigation(index))
+    return Builds().build(content, options)
+
+
+class Builds:
+    """Successive builds of one project, as a live preview makes them.
+
+    A page that shows only items whose files have not changed since the last build (the
+    profile of a mentor whose file was not touched) is taken from that build as it was:
+    the same HTML a new rendering would give. Any other change renders every page anew.
+    """
+
+    def __init__(self) -> None:
+        self._site: Site | None = None
+        self._renderer: Renderer | None = None
+        self._stamps: dict[tuple[str, str], tuple[int, int]] = {}
+        self._options: BuildOptions | None = None
+
+    def forget(self) -> None:
+        """Render every page anew next time: something outside the content changed."""
+        self._site = None
+
+    def build(self, content: Content, options: BuildOptions) -> Site:
+        strings = Strings.load(content.organisation.language, options.themes)
+        index = _index(content, strings, options)
+        stamps = _stamps(content)
+        changed = self._changed(stamps, options)
+        if changed is None or self._renderer is None or self._site is None:
+            renderer, kept = Renderer(options.themes, strings), {}
+        else:
+            renderer = self._renderer
+            renderer.forget({item_id for _, item_id in changed})
+            kept = {page.path: page for page in self._site.pages}
+        pages = [
+            kept[page.path]
+            if page.path in kept and page.depends_on is not None and not page.depends_on & changed
+            else renderer.render(page)
+            for page in _pages(index)
+        ]
+        site = Site(pages, assets(index), navigation(index))
+        self._site, self._renderer, self._stamps, self._options = site, renderer, stamps, options
+        return site
+
+    def _changed(
+        self, stamps: dict[tuple[str, str], tuple[int, int]], options: BuildOptions
+    ) -> set[tuple[str, str]] | None:
+        """The mentors whose files changed since the last build; None when anything else
+        did, or there was none."""
+        if self._site is None or options != self._options:
+            return None
+        changed = {
+            item
+            for item in stamps.keys() | self._stamps.keys()
+            if stamps.get(item) != self._stamps.get(item)
+        }
+        return changed if all(kind == "mentor" for kind, _ in changed) else None
+
+
+def _stamps(content: Content) -> dict[tuple[str, str], tuple[int, int]]:
+    """Every file the content was read from, by item, with its stamp."""
+    found = {}
+    config = content.paths.config
+    sources = {**content.sources, ("config", "organisation"): config / "organisation.yml"}
+    sources[("config", "taxonomy")] = config / "taxonomy.yml"
+    for item, path in sources.items():
+        try:
+            stat = path.stat()
+            found[item] = (stat.st_mtime_ns, stat.st_size)
+        except OSError:
+            found[item] = (0, 0)
+    return found
 
 
 def _index(content: Content, strings: Strings, options: BuildOptions) -> SiteIndex:

@@ -114,6 +114,7 @@ def test_every_command_the_guide_gives_is_one_mentorsite_takes(staff_site: Path)
 
 def test_the_guide_is_in_the_navigation_of_both_editions(staff_site: Path, hr_site: Path) -> None:
     for site in (staff_site, hr_site):
-        links = Page.at(site, "").values("a", "href")
-        assert "guide/" in links and "guide/fields/" in links
+        assert "guide/" in Page.at(site, "").values("a", "href")
+        # The sidebar shows the open section's pages (navigation.prune).
+        assert "fields/" in Page.at(site, "guide/").values("a", "href")
     assert "Sådan tilføjer du en mentor" in Page.article(staff_site, "guide/").visible

@@ -43,6 +43,9 @@ class Page:
     in_nav: bool = True
     searchable: bool = True  # False for pages that only list what other pages say
     hide: tuple[str, ...] = ()  # parts of the theme's page left out, e.g. "toc"
+    # The content items the page shows, when they are all it shows: a rebuild after a
+    # change to other items reuses the page as it was. None: it depends on everything.
+    depends_on: frozenset[tuple[str, str]] | None = None
 
     @property
     def path(self) -> str:

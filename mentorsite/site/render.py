@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from html import unescape
 from pathlib import Path
 from typing import Any
 
@@ -25,6 +26,7 @@ from jinja2.runtime import Context
 from markupsafe import Markup, escape
 
 from mentorsite.i18n.strings import Strings
+from mentorsite.i18n.text import slug
 from mentorsite.project import default_theme
 from mentorsite.site.page import BuiltPage, Heading, Page
 from mentorsite.site.routes import relative_url
@@ -85,6 +87,11 @@ class Renderer:
             self._fragments[key] = Markup(body)
         return self._fragments[key]
 
+    def forget(self, items: set[str]) -> None:
+        """Drop the fragments of these items: they changed, and are rendered anew."""
+        for key in [key for key in self._fragments if key[1] in items]:
+            del self._fragments[key]
+
     def render(self, page: Page) -> BuiltPage:
         html = self.env.get_template(page.template).render(page=page, **page.context)
         if _ROOT in html:
@@ -107,7 +114,7 @@ class Renderer:
 
         def anchor(match: re.Match[str]) -> str:
             level, inner = int(match.group(1)), match.group(2)
-            base = slug(_TAGS.sub("", inner)) or "section"
+            base = slug(unescape(_TAGS.sub("", inner))) or "section"
             found, number = base, 0
             while found in used:
                 number += 1
@@ -118,16 +125,3 @@ class Renderer:
             return f'<h{level} id="{found}">{inner}{link}</h{level}>'
 
         return _MARKED.sub(anchor, html), tuple(headings)
-
-
-_FOLDS = str.maketrans({"æ": "ae", "ø": "oe", "å": "aa", "ß": "ss", "&": " "})
-
-
-def slug(text: str) -> str:
-    """A heading's id: lowercase letters, digits and '-', Danish letters spelt out."""
-    import html as html_module
-    import unicodedata
-
-    text = html_module.unescape(text).casefold().translate(_FOLDS)
-    text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
-    return re.sub(r"[^a-z0-9]+", "-", text).strip("-")

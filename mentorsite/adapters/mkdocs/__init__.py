@@ -1,5 +1,1 @@
-"""The MkDocs plugin: a thin adapter that hands mentorsite's pages to MkDocs."""
-
-from mentorsite.adapters.mkdocs.plugin import MentorsitePlugin
-
-__all__ = ["MentorsitePlugin"]
+"""The MkDocs adapter: the plugin (plugin.py) and the project as MkDocs sees it (project.py)."""

@@ -22,7 +22,7 @@ from mkdocs.structure.pages import Page as MkDocsPage
 from mkdocs.structure.toc import get_toc
 
 from mentorsite.adapters.mkdocs.config import MentorsiteConfig
-from mentorsite.build import BuildOptions, build_site
+from mentorsite.build import BuildOptions, Builds
 from mentorsite.content import Content, load_content
 from mentorsite.history.git import read_history
 from mentorsite.model import PairsFile
@@ -44,6 +44,11 @@ class MentorsitePlugin(BasePlugin[MentorsiteConfig]):
     site: Site
     themes: list[Path]
     pairs_path: Path | None
+    # Kept across the rebuilds of a preview (MkDocs keeps one plugin when on_startup is
+    # defined): the last build, to reuse its pages; what the whole site looked like.
+    builds: Builds | None = None
+    _outline: tuple | None = None
+    _nav: str | None = None
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         """Defined so that MkDocs keeps one plugin across the rebuilds of `serve`."""
@@ -76,8 +81,12 @@ class MentorsitePlugin(BasePlugin[MentorsiteConfig]):
             history=self._history(paths),
             pairs=self._pairs(root, content) if edition is Edition.HR else None,
         )
+        self.builds = self.builds or Builds()
+        outline = _outline(config, self.themes)
+        if outline != self._outline:  # mkdocs.yml or a theme changed: every page anew
+            self.builds.forget()
         try:
-            self.site = build_site(content, options)
+            self.site = self.builds.build(content, options)
         except Exception as error:  # a broken override template: say which, stop cleanly
             raise PluginError(f"a theme template failed: {error}") from error
         clashes = [page.path for page in self.site.pages if (docs_dir / page.path).exists()]
@@ -94,6 +103,11 @@ class MentorsitePlugin(BasePlugin[MentorsiteConfig]):
         config.extra_javascript.append("assets/mentorsite/mentorsite.js")
         config.watch.extend(str(p) for p in (paths.content, paths.config, *self.themes))
         self._user_nav = config.nav
+        # A dirty rebuild may skip the pages whose stubs did not change only while every
+        # page around them is the same: the navigation, mkdocs.yml, the themes.
+        nav = repr(self.site.nav)
+        self._everything_changed = (outline, nav) != (self._outline, self._nav)
+        self._outline, self._nav = outline, nav
         return config
 
     def _content(self, paths: Paths) -> Content:
@@ -209,6 +223,9 @@ class MentorsitePlugin(BasePlugin[MentorsiteConfig]):
         ]
         for file in private:
             files.remove(file)
+        if self._everything_changed:
+            for file in files:
+                file.is_modified = _always  # type: ignore[method-assign]
         return files
 
     def on_page_content(
@@ -222,6 +239,17 @@ class MentorsitePlugin(BasePlugin[MentorsiteConfig]):
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         mark(Path(config.site_dir))
+
+
+def _always() -> bool:
+    return True
+
+
+def _outline(config: MkDocsConfig, themes: list[Path]) -> tuple:
+    """What every page depends on beside its own content: mkdocs.yml and the themes."""
+    files = [Path(config.config_file_path or "mkdocs.yml")]
+    files += [path for folder in themes for path in folder.rglob("*") if path.is_file()]
+    return tuple((str(path), path.stat().st_mtime_ns) for path in files if path.exists())
 
 
 def _stub(page: BuiltPage, folder: Path) -> Path:

@@ -102,9 +102,11 @@ def serve(
     given the edition; this is the same loop with `load_project` in its place.
     """
     from mkdocs.commands.build import build as mkdocs_build
+    from mkdocs.exceptions import Abort
     from mkdocs.livereload import LiveReloadServer, _serve_url
 
     log = logging.getLogger("mkdocs.commands.serve")
+    logging.getLogger("mkdocs.commands.build").addFilter(_WithoutDirtyWarning())
     site_dir = Path(tempfile.mkdtemp(prefix="mentorsite-serve-"))
 
     def load() -> Any:
@@ -113,17 +115,27 @@ def serve(
         ).config
 
     config = load()
-    config.plugins.on_startup(command="serve", dirty=False)
+    # Dirty rebuilds: MkDocs skips the pages whose files did not change, and the plugin
+    # changes a page's file exactly when the page changes (or all, when the nav does).
+    config.plugins.on_startup(command="serve", dirty=True)
     host, port = config.dev_addr
     mount_path = urlsplit(config.site_url or "/").path
     serve_url = _serve_url(host, port, mount_path)
 
     def builder(config: Any = None) -> None:
         log.info("Building the site...")
+        first = config is not None
         if config is None:
             config = load()
         config.site_url = serve_url
-        mkdocs_build(config, serve_url=serve_url)
+        try:
+            mkdocs_build(config, serve_url=serve_url, dirty=not first)
+        except Abort:
+            if first:
+                raise
+            # The errors are in the log already. Returning, rather than raising, lets the
+            # server go on serving the last good site instead of stalling every request.
+            log.error("The site was not rebuilt; the last good one is still served.")
 
     server = LiveReloadServer(
         builder=builder, host=host, port=port, root=str(site_dir), mount_path=mount_path
@@ -150,3 +162,11 @@ def serve(
     finally:
         config.plugins.on_shutdown()
         shutil.rmtree(site_dir, ignore_errors=True)
+
+
+class _WithoutDirtyWarning(logging.Filter):
+    """MkDocs warns that a dirty build may leave the navigation inaccurate; the plugin
+    makes every page anew when the navigation changes, so the warning would mislead."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        return "A 'dirty' build" not in record.getMessage()

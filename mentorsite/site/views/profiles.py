@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING
 
 from markupsafe import Markup
 
+from mentorsite.i18n.text import sort_key
 from mentorsite.model import Mentor, Term
 from mentorsite.site.markup import mailto, render_markdown
 from mentorsite.site.page import Link, Page, TermView
@@ -176,6 +177,7 @@ def pages(index: SiteIndex) -> list[Page]:
             {"mentor": mentor},
             source=content.source("mentor", mentor.id),
             in_nav=False,
+            depends_on=frozenset({("mentor", mentor.id)}),
         )
         for mentor in index.mentors
     ]
@@ -187,11 +189,3 @@ def initials(name: str) -> str:
         return "?"
     letters = words[0][0] + (words[-1][0] if len(words) > 1 else "")
     return letters.upper()
-
-
-_DANISH_ORDER = str.maketrans({"æ": "z{", "ø": "z|", "å": "z}", "ä": "z{", "ö": "z|"})
-
-
-def sort_key(name: str) -> str:
-    """Names in Danish alphabetical order (æ, ø, å after z), which also suits English."""
-    return name.casefold().translate(_DANISH_ORDER)

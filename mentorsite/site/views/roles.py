@@ -8,10 +8,10 @@ from typing import TYPE_CHECKING
 
 from markupsafe import Markup
 
+from mentorsite.i18n.text import sort_key
 from mentorsite.model import RESPONSIBILITIES, Activity, Role, Term
 from mentorsite.site.markup import render_markdown
 from mentorsite.site.page import Link, Page
-from mentorsite.site.views.profiles import sort_key
 from mentorsite.site.views.rules import binds
 
 if TYPE_CHECKING:

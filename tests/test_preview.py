@@ -1,0 +1,74 @@
+"""`mentorsite serve`: an edit is served after a rebuild of what it changed, and a content
+error leaves the last good site served."""
+
+from __future__ import annotations
+
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from conftest import edit
+
+
+def free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+def fetch(url: str) -> str:
+    with urllib.request.urlopen(url, timeout=20) as response:  # a stalled server fails here
+        return response.read().decode("utf-8")
+
+
+def wait_for(condition, seconds: float = 60) -> None:  # noqa: ANN001
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        try:
+            if condition():
+                return
+        except OSError:
+            pass
+        time.sleep(0.2)
+    raise AssertionError("the preview did not get there in time")
+
+
+@pytest.fixture
+def preview(project: Path) -> Iterator[tuple[str, Path]]:
+    port = free_port()
+    log = project / "serve.log"
+    with log.open("w") as output:
+        server = subprocess.Popen(
+            [sys.executable, "-m", "mentorsite", "serve", "-a", f"127.0.0.1:{port}"],
+            cwd=project,
+            stdout=output,
+            stderr=subprocess.STDOUT,
+        )
+        try:
+            base = f"http://127.0.0.1:{port}/"
+            wait_for(lambda: "Anna Jensen" in fetch(base + "mentors/anna-jensen/"))
+            yield base, log
+        finally:
+            server.terminate()
+            server.wait(timeout=20)
+
+
+def test_an_edit_is_served_and_an_error_keeps_the_last_good_site(
+    preview: tuple[str, Path], project: Path
+) -> None:
+    base, log = preview
+    mentor = project / "content/mentors/anna-jensen.yml"
+    edit(mentor, lambda text: text.replace("name: Anna Jensen", "name: Anna Jensen-Holm", 1))
+    wait_for(lambda: "Anna Jensen-Holm" in fetch(base + "mentors/anna-jensen/"))
+    assert "Anna Jensen-Holm" in fetch(base + "mentors/")
+
+    edit(mentor, lambda text: text + "capacity: [\n")
+    wait_for(lambda: "the last good one is still served" in log.read_text())
+    assert "anna-jensen.yml:" in log.read_text()  # the error, at its line, in the terminal
+    assert "Anna Jensen-Holm" in fetch(base + "mentors/anna-jensen/")
