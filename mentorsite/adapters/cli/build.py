@@ -14,7 +14,7 @@ from pathlib import Path
 
 from mentorsite.adapters.cli.check import check
 from mentorsite.adapters.cli.console import say, show_mkdocs_log
-from mentorsite.adapters.mkdocs.project import MkDocsProject, load_project
+from mentorsite.adapters.mkdocs.project import MkDocsProject, ProjectError, load_project
 from mentorsite.adapters.mkdocs.project import build as build_with_mkdocs
 from mentorsite.adapters.mkdocs.project import serve as serve_with_mkdocs
 from mentorsite.output import not_ours, swap_in, unsafe_target
@@ -64,13 +64,11 @@ def run_serve(args: argparse.Namespace) -> int:
         return 1
     _warn_of_unused_pairs(args)
     show_mkdocs_log()
-    from mkdocs.exceptions import MkDocsException
-
     try:
         serve_with_mkdocs(
             config_file, edition=args.edition, pairs=_pairs_file(args), dev_addr=args.dev_addr
         )
-    except MkDocsException as error:
+    except ProjectError as error:
         say(f"error: {error}")
         return 1
     return 0

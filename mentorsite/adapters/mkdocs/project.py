@@ -18,6 +18,7 @@ from urllib.parse import urlsplit
 from mentorsite.project import Paths, theme_dirs
 
 PLUGIN = "mentorsite"
+_log = logging.getLogger("mkdocs.commands.serve")
 
 
 class ProjectError(Exception):
@@ -99,14 +100,12 @@ def serve(
     """A live preview: MkDocs' development server, with the plugin's options set.
 
     MkDocs' own `serve` loads mkdocs.yml by itself on every rebuild, so it could not be
-    given the edition; this is the same loop with `load_project` in its place.
+    given the edition; this is the same loop with `load_project` in its place. Raises
+    ProjectError when the first build fails.
     """
-    from mkdocs.commands.build import build as mkdocs_build
-    from mkdocs.exceptions import Abort
+    from mkdocs.exceptions import MkDocsException
     from mkdocs.livereload import LiveReloadServer, _serve_url
 
-    log = logging.getLogger("mkdocs.commands.serve")
-    logging.getLogger("mkdocs.commands.build").addFilter(_WithoutDirtyWarning())
     site_dir = Path(tempfile.mkdtemp(prefix="mentorsite-serve-"))
 
     def load() -> Any:
@@ -114,19 +113,40 @@ def serve(
             config_file, edition=edition, pairs=pairs, site_dir=site_dir, dev_addr=dev_addr
         ).config
 
-    config = load()
-    # Dirty rebuilds: MkDocs skips the pages whose files did not change, and the plugin
-    # changes a page's file exactly when the page changes (or all, when the nav does).
-    config.plugins.on_startup(command="serve", dirty=True)
-    host, port = config.dev_addr
-    mount_path = urlsplit(config.site_url or "/").path
-    serve_url = _serve_url(host, port, mount_path)
+    try:
+        config = load()
+        # Dirty rebuilds: MkDocs skips the pages whose files did not change, and the
+        # plugin changes a page's file exactly when the page does (or all, with the nav).
+        config.plugins.on_startup(command="serve", dirty=True)
+        host, port = config.dev_addr
+        mount_path = urlsplit(config.site_url or "/").path
+        builder = _builder(load, _serve_url(host, port, mount_path))
+        server = LiveReloadServer(
+            builder=builder, host=host, port=port, root=str(site_dir), mount_path=mount_path
+        )
+        server.error_handler = lambda code: _error_page(site_dir, code)
+        builder(config)
+        _watch(server, config, config_file, builder)
+        _run(server)
+    except MkDocsException as error:
+        raise ProjectError(str(error)) from None
+    finally:
+        if "config" in locals():
+            config.plugins.on_shutdown()
+        shutil.rmtree(site_dir, ignore_errors=True)
+
+
+def _builder(load: Any, serve_url: str) -> Any:
+    """What the server calls to rebuild: the first build whole, the later ones dirty."""
+    from mkdocs.commands.build import build as mkdocs_build
+    from mkdocs.exceptions import Abort
+
+    logging.getLogger("mkdocs.commands.build").addFilter(_WithoutDirtyWarning())
 
     def builder(config: Any = None) -> None:
-        log.info("Building the site...")
+        _log.info("Building the site...")
         first = config is not None
-        if config is None:
-            config = load()
+        config = config or load()
         config.site_url = serve_url
         try:
             mkdocs_build(config, serve_url=serve_url, dirty=not first)
@@ -135,33 +155,31 @@ def serve(
                 raise
             # The errors are in the log already. Returning, rather than raising, lets the
             # server go on serving the last good site instead of stalling every request.
-            log.error("The site was not rebuilt; the last good one is still served.")
+            _log.error("The site was not rebuilt; the last good one is still served.")
 
-    server = LiveReloadServer(
-        builder=builder, host=host, port=port, root=str(site_dir), mount_path=mount_path
-    )
+    return builder
 
-    def error_page(code: int) -> bytes | None:
-        page = site_dir / f"{code}.html"
-        return page.read_bytes() if code in (404, 500) and page.is_file() else None
 
-    server.error_handler = error_page
+def _error_page(site_dir: Path, code: int) -> bytes | None:
+    page = site_dir / f"{code}.html"
+    return page.read_bytes() if code in (404, 500) and page.is_file() else None
+
+
+def _watch(server: Any, config: Any, config_file: Path, builder: Any) -> None:
+    server.watch(config.docs_dir)
+    server.watch(str(config_file))
+    server = config.plugins.on_serve(server, config=config, builder=builder)
+    for item in config.watch:
+        server.watch(item)
+
+
+def _run(server: Any) -> None:
     try:
-        builder(config)
-        server.watch(config.docs_dir)
-        server.watch(str(config_file))
-        server = config.plugins.on_serve(server, config=config, builder=builder)
-        for item in config.watch:
-            server.watch(item)
-        try:
-            server.serve()
-        except KeyboardInterrupt:
-            log.info("Shutting down...")
-        finally:
-            server.shutdown()
+        server.serve()
+    except KeyboardInterrupt:
+        _log.info("Shutting down...")
     finally:
-        config.plugins.on_shutdown()
-        shutil.rmtree(site_dir, ignore_errors=True)
+        server.shutdown()
 
 
 class _WithoutDirtyWarning(logging.Filter):
