@@ -57,13 +57,37 @@ _Loader.add_constructor(f"{_CORE}timestamp", _Loader.construct_yaml_timestamp)
 
 @dataclass
 class Document:
-    """One parsed file: its data and the line and column of every key and value."""
+    """One parsed file: its data, and the line and column of every key and value.
+
+    The positions are worked out again from the text when a problem asks for one: held
+    for every file of a big project, they would take more memory than the content.
+    """
 
     path: Path
     display: str
     data: Any
-    values: dict[Loc, tuple[int, int]] = field(default_factory=dict)
-    keys: dict[Loc, tuple[int, int]] = field(default_factory=dict)
+    text: str = ""
+    _positions: _Positions | None = field(default=None, repr=False)
+
+    @property
+    def values(self) -> dict[Loc, tuple[int, int]]:
+        return self._positions_of().values
+
+    @property
+    def keys(self) -> dict[Loc, tuple[int, int]]:
+        return self._positions_of().keys
+
+    def _positions_of(self) -> _Positions:
+        if self._positions is None:
+            self._positions = _Positions()
+            loader = _Loader(self.text)
+            try:
+                node = loader.get_single_node()
+                if node is not None:
+                    _index(node, (), self._positions, set(), loader)
+            finally:
+                loader.dispose()
+        return self._positions
 
     def where(self, loc: Loc, *, key: bool = False) -> tuple[int, int]:
         """The position of `loc`, or of its nearest enclosing value that has one."""
@@ -177,9 +201,9 @@ def parse_document(raw: bytes, path: Path, display: str) -> Document | Problem:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as error:
         return problem(0, 0, f"is not UTF-8 text (byte {error.start}); save it as UTF-8")
-    document = Document(path, display, None)
+    document = Document(path, display, None, text)
     try:
-        document.data = _construct(text, document)
+        document.data = _construct(text)
     except _LoadError as error:
         return problem(error.line, error.column, str(error))
     except yaml.MarkedYAMLError as error:
@@ -210,13 +234,19 @@ def parse_mapping(raw: bytes) -> dict[str, Any] | str:
     return result.message if isinstance(result, Problem) else result.data
 
 
-def _construct(text: str, document: Document) -> Any:
+@dataclass
+class _Positions:
+    values: dict[Loc, tuple[int, int]] = field(default_factory=dict)
+    keys: dict[Loc, tuple[int, int]] = field(default_factory=dict)
+
+
+def _construct(text: str) -> Any:
     loader = _Loader(text)
     try:
         node = loader.get_single_node()
         if node is None:
             raise _LoadError("the file is empty; expected fields such as 'name: ...'", 1, 1)
-        _index(node, (), document, set(), loader)
+        _index(node, (), _Positions(), set(), loader)  # its checks; positions come later
         return loader.construct_document(node)
     finally:
         loader.dispose()
@@ -238,7 +268,7 @@ def _char(error: yaml.reader.ReaderError) -> str:
     return f"U+{error.character:04X}" if isinstance(error.character, int) else "a byte"
 
 
-def _index(node: yaml.Node, loc: Loc, document: Document, seen: set[int], loader: Any) -> None:
+def _index(node: yaml.Node, loc: Loc, document: _Positions, seen: set[int], loader: Any) -> None:
     """Record positions under `node`, refusing aliases, duplicate keys, tags and long lists."""
     line, column = _position(node)
     if id(node) in seen:
