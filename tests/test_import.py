@@ -38,9 +38,9 @@ from mentorsite.authoring.importing.sheets import (
 from mentorsite.authoring.write import RefusedPath, update_file, write_content_file
 from mentorsite.content import load_content
 from mentorsite.i18n.text import fold, slug, sort_key, spellings
+from mentorsite.model.columns import CSV_HEADERS
 from mentorsite.problems import one_line
 from mentorsite.project import Paths
-from mentorsite.site.exports import CSV_HEADERS
 
 FIXTURES = Path(__file__).parent / "fixtures" / "import"
 MENTORS = Path("content/mentors")

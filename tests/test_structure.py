@@ -113,3 +113,20 @@ def test_templates_receive_urls_and_never_compose_them() -> None:
         )
     ]
     assert composed == []
+
+
+def test_imports_point_one_way() -> None:
+    """The core knows nothing of the site, the site nothing of the engines."""
+    above = {
+        "core": ("mentorsite.site", "mentorsite.build", "mentorsite.adapters"),
+        "mentorsite.site": ("mentorsite.build", "mentorsite.adapters"),
+        "mentorsite.build": ("mentorsite.adapters",),
+    }
+    wrong = []
+    for path in MODULES:
+        name = name_of(path)
+        layer = next((key for key in above if name.startswith(key)), "core")
+        if name.startswith("mentorsite.adapters") or name == "mentorsite.__main__":
+            continue
+        wrong += [f"{name} → {m}" for m in _all_imports(path) if m.startswith(above[layer])]
+    assert wrong == []

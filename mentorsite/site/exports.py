@@ -17,6 +17,7 @@ from datetime import date
 from typing import TYPE_CHECKING, Any
 
 from mentorsite.model import Mentor
+from mentorsite.model.columns import CSV_DELIMITERS, CSV_HEADERS
 
 if TYPE_CHECKING:  # pages makes the views and calls this module
     from mentorsite.site.views.profiles import MentorView
@@ -24,54 +25,6 @@ if TYPE_CHECKING:  # pages makes the views and calls this module
 FORMAT = "mentorsite/mentors"
 FORMAT_VERSION = 1
 
-# The headers of the spreadsheet, by language. They are part of the file format that
-# HR's own sheets and macros read, so they live with the format, not with the UI strings.
-# "Id", not "ID": Excel takes a file that begins with "ID" for a SYLK file.
-CSV_HEADERS: dict[str, dict[str, str]] = {
-    "da": {
-        "id": "Id",
-        "name": "Navn",
-        "title": "Stilling",
-        "unit": "Enhed",
-        "location": "Arbejdssted",
-        "level": "Niveau",
-        "languages": "Sprog",
-        "qualifications": "Kan tilbyde",
-        "models": "Mentorformer",
-        "programmes": "Programmer",
-        "capacity": "Pladser i alt",
-        "mentees": "Mentees nu",
-        "free_places": "Ledige pladser",
-        "available_from": "Ledig fra",
-        "email": "E-mail",
-        "phone": "Telefon",
-        "reviewed": "Profil bekræftet",
-        "url": "Profilside",
-    },
-    "en": {
-        "id": "Id",
-        "name": "Name",
-        "title": "Job title",
-        "unit": "Unit",
-        "location": "Location",
-        "level": "Level",
-        "languages": "Languages",
-        "qualifications": "Can offer",
-        "models": "Mentoring models",
-        "programmes": "Programmes",
-        "capacity": "Places in all",
-        "mentees": "Current mentees",
-        "free_places": "Free places",
-        "available_from": "Available from",
-        "email": "E-mail",
-        "phone": "Phone",
-        "reviewed": "Profile confirmed",
-        "url": "Profile page",
-    },
-}
-
-# Danish Excel reads ";" as the list separator, because the comma is the decimal separator.
-CSV_DELIMITERS = {"da": ";", "en": ","}
 
 # A cell starting with one of these is a formula to a spreadsheet (OWASP, "CSV Injection").
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")

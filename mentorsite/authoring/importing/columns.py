@@ -14,9 +14,9 @@ from dataclasses import dataclass
 from mentorsite.authoring.importing.sheets import Sheet
 from mentorsite.i18n.text import fold
 from mentorsite.model import Mentor
+from mentorsite.model.columns import CSV_HEADERS
 from mentorsite.model.fields import FieldSpec, fields_of
 from mentorsite.problems import did_you_mean, one_line
-from mentorsite.site.exports import CSV_HEADERS
 
 # The fields of a mentor file, as `fields` works them out: how a cell becomes each value.
 FIELDS: dict[str, FieldSpec] = {spec.name: spec for spec in fields_of(Mentor)}
@@ -30,7 +30,7 @@ SUBMITTED = "submitted"  # a form's timestamp: when the mentor confirmed, if not
 COMPUTED = tuple(key for key in CSV_HEADERS["en"] if key != ID and key not in FIELDS)
 
 # Headers that forms and hand-made sheets use, besides the site's own CSV headers (taken
-# from exports.CSV_HEADERS in both languages). Compared by `fold`: case, accents, spaces
+# from model.columns.CSV_HEADERS in both languages). Compared by `fold`: case, accents, spaces
 # and punctuation do not matter, so "E-mail adresse" is "E-mailadresse".
 FORM_HEADERS: dict[str, tuple[str, ...]] = {
     "name": ("Fulde navn", "Dit navn", "Mentorens navn", "Full name", "Your name"),

@@ -5,8 +5,8 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from mentorsite.authoring.importing.columns import SUBMITTED
+from mentorsite.model.columns import CSV_HEADERS
 from mentorsite.problems import display_path, one_line
-from mentorsite.site.exports import CSV_HEADERS
 
 if TYPE_CHECKING:
     from mentorsite.authoring.importing.mentors import ImportPlan, Message
