@@ -68,6 +68,9 @@ class Document:
     data: Any
     text: str = ""
     _positions: _Positions | None = field(default=None, repr=False)
+    # What later steps worked out from the document, kept with it while the file is
+    # unchanged (it is cached by the file's stamp).
+    memo: dict[Any, Any] = field(default_factory=dict, repr=False, compare=False)
 
     @property
     def values(self) -> dict[Loc, tuple[int, int]]:

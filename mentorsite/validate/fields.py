@@ -28,7 +28,12 @@ def validate_document(
     """The model built from a document, or None and the problems that prevent it.
 
     `known` holds the ids of each kind, so that an id field left empty can list them.
+    A valid document is validated once while its file is unchanged (a preview's
+    rebuilds read the same cached document again).
     """
+    valid = document.memo.get(("valid", model))
+    if valid is not None:
+        return valid, []
     blank = dict(_blank_texts(document, model, document.data, (), known))
     try:
         instance = model.model_validate(document.data)
@@ -37,7 +42,10 @@ def validate_document(
         problems = [_translate(document, model, detail, known) for detail in details]
         failed = {tuple(detail["loc"]) for detail in details}
         return None, problems + [p for loc, p in blank.items() if loc not in failed]
-    return (None, list(blank.values())) if blank else (instance, [])
+    if blank:
+        return None, list(blank.values())
+    document.memo[("valid", model)] = instance
+    return instance, []
 
 
 def field_name(loc: Loc) -> str:

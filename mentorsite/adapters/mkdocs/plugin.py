@@ -98,6 +98,7 @@ class MentorsitePlugin(BasePlugin[MentorsiteConfig]):
         cache = paths.root / CACHE_FOLDER
         self.asset_files = self._prepare_assets(cache)
         self.stubs = {page.path: _stub(page, cache / "pages" / edition) for page in self.site.pages}
+        self.made_files = cache / "files" / edition  # drawn initials, the catalogue's data
         self.pages = {page.path: page for page in self.site.pages}
         config.extra_css.append("assets/mentorsite/mentorsite.css")
         config.extra_javascript.append("assets/mentorsite/mentorsite.js")
@@ -198,14 +199,15 @@ class MentorsitePlugin(BasePlugin[MentorsiteConfig]):
             files.append(file)
         for asset in self.site.assets:
             if asset.text is not None:
-                files.append(File.generated(config, asset.path, content=asset.text))
+                data = asset.text.encode() if isinstance(asset.text, str) else asset.text
+                source = str(_kept(self.made_files / asset.path, data))
             else:
                 source = str(self.asset_files[asset.path])
-                files.append(
-                    File.generated(
-                        config, asset.path, abs_src_path=source, inclusion=InclusionLevel.NOT_IN_NAV
-                    )
+            files.append(
+                File.generated(
+                    config, asset.path, abs_src_path=source, inclusion=InclusionLevel.NOT_IN_NAV
                 )
+            )
         for name in _ASSETS:
             source = next(
                 t / "assets" / name for t in self.themes if (t / "assets" / name).is_file()
@@ -261,14 +263,18 @@ def _stub(page: BuiltPage, folder: Path) -> Path:
     header = "".join(
         f"{key}: {json.dumps(value, ensure_ascii=False)}\n" for key, value in front.items()
     )
-    text = f"---\n{header}---\n\n<!-- {digest} -->\n"
-    path = folder / page.path
+    return _kept(folder / page.path, f"---\n{header}---\n\n<!-- {digest} -->\n".encode())
+
+
+def _kept(path: Path, data: bytes) -> Path:
+    """`path` holding `data`, written only when it holds something else: an unchanged
+    file keeps its time, and a dirty rebuild skips it."""
     try:
-        if path.read_text(encoding="utf-8") == text:
+        if path.stat().st_size == len(data) and path.read_bytes() == data:
             return path
     except OSError:
         path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text(text, encoding="utf-8")
+    path.write_bytes(data)
     return path
 
 

@@ -122,7 +122,12 @@ def serve(
         mount_path = urlsplit(config.site_url or "/").path
         builder = _builder(load, _serve_url(host, port, mount_path))
         server = LiveReloadServer(
-            builder=builder, host=host, port=port, root=str(site_dir), mount_path=mount_path
+            builder=builder,
+            host=host,
+            port=port,
+            root=str(site_dir),
+            mount_path=mount_path,
+            polling_interval=0.25,  # a saved file is seen sooner (MkDocs: 0.5 s)
         )
         server.error_handler = lambda code: _error_page(site_dir, code)
         builder(config)
