@@ -4,6 +4,7 @@ metadata (GPS position, camera, comments), and the initials avatar drawn when th
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import io
 import os
@@ -94,6 +95,7 @@ def prepare_photo(source: Path, cache_dir: Path) -> dict[str, Path]:
     return outputs
 
 
+@functools.lru_cache(maxsize=4096)  # many people share initials and a colour
 def initials_avatar(initials: str, hue: int) -> str:
     """An SVG avatar: the initials (one or two letters, such as 'ÆØ') in white on a disc.
 

@@ -10,6 +10,7 @@ rebuild re-reads only what changed.
 
 from __future__ import annotations
 
+import functools
 import os
 import re
 import stat as stat_module
@@ -123,11 +124,11 @@ def read_document(path: Path, display: str, within: Path | None = None) -> Docum
 
     With `within`, the file must lie inside that folder once symlinks are followed.
     """
-    data = read_file(path, display, within)
+    cached = _cache.get(path)
+    data = read_file(path, display, within, unless=cached[0] if cached else None)
     if isinstance(data, Problem):
         return data
     stamp, raw = data
-    cached = _cache.get(path)
     if cached and cached[0] == stamp:
         return cached[1]
     result = parse_document(raw, path, display)
@@ -136,12 +137,17 @@ def read_document(path: Path, display: str, within: Path | None = None) -> Docum
 
 
 def read_file(
-    path: Path, display: str, within: Path | None = None, limit: int = MAX_FILE_BYTES
+    path: Path,
+    display: str,
+    within: Path | None = None,
+    limit: int = MAX_FILE_BYTES,
+    unless: tuple[int, int, int] | None = None,
 ) -> tuple[tuple[int, int, int], bytes] | Problem:
     """The bytes of a regular file of at most `limit` bytes, with its stamp; or why not.
 
     A FIFO, a device or a folder is refused before it is opened (reading one would hang
-    or never end), and so is a symlink that leads out of `within`.
+    or never end), and so is a symlink that leads out of `within`. When the file's stamp
+    is `unless` (what a cache holds), it is not read again: the bytes are empty.
     """
 
     def refuse(message: str) -> Problem:
@@ -160,6 +166,8 @@ def read_file(
         return refuse("is not a regular file (a pipe, a device or a socket); only files are read")
     if info.st_size > limit:
         return refuse(f"is {info.st_size:,} bytes; the limit is {limit:,} bytes")
+    if (info.st_ino, info.st_mtime_ns, info.st_size) == unless:
+        return unless, b""
     try:
         # O_NONBLOCK: a FIFO put in the file's place since the check cannot block the read.
         descriptor = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
@@ -177,13 +185,38 @@ def read_file(
 def outside(path: Path, folder: Path) -> str | None:
     """Why `path` does not lie inside `folder` once symlinks are followed, or None."""
     try:
-        target = path.resolve(strict=False)
-        inside = target.is_relative_to(folder.resolve())
+        target = _real(path)
+        inside = target.is_relative_to(_real(folder))
     except (OSError, RuntimeError, ValueError) as error:  # a symlink loop, a NUL byte
         return f"cannot be followed: {_reason(error)}"
     if inside:
         return None
     return f"is a link to {one_line(str(target))}, outside {folder.name}/"
+
+
+def _real(path: Path) -> Path:
+    """`path` with every symlink followed: a file that is no link lies where its folder
+    really is, and a folder's real place is worked out once while it stays the same
+    (a project of thousands of files lies in a handful of folders)."""
+    try:
+        info = os.lstat(path)
+    except FileNotFoundError:
+        return path.resolve(strict=False)
+    if stat_module.S_ISLNK(info.st_mode):
+        return path.resolve(strict=False)
+    if stat_module.S_ISDIR(info.st_mode):
+        return _real_folder(str(path), info.st_dev, info.st_ino)
+    parent = path.parent
+    here = os.lstat(parent)
+    if stat_module.S_ISLNK(here.st_mode):
+        return path.resolve(strict=False)
+    return _real_folder(str(parent), here.st_dev, here.st_ino) / path.name
+
+
+@functools.lru_cache(maxsize=1024)
+def _real_folder(path: str, device: int, inode: int) -> Path:
+    # Keyed by the folder's own identity: a folder replaced by a link is looked up anew.
+    return Path(path).resolve(strict=False)
 
 
 def _reason(error: Exception) -> str:

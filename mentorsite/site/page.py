@@ -31,6 +31,9 @@ class TermView:
     url: str
 
 
+NO_MENTOR: frozenset[tuple[str, str]] = frozenset()
+
+
 @dataclass(frozen=True)
 class Page:
     """A page planned by a view: where it goes, which template renders it, with what."""
@@ -43,8 +46,9 @@ class Page:
     in_nav: bool = True
     searchable: bool = True  # False for pages that only list what other pages say
     hide: tuple[str, ...] = ()  # parts of the theme's page left out, e.g. "toc"
-    # The content items the page shows, when they are all it shows: a rebuild after a
-    # change to other items reuses the page as it was. None: it depends on everything.
+    # The mentors the page shows: a rebuild after a change to other mentors' files only
+    # reuses the page as it was. None: any change renders it anew (the catalogue, the
+    # facets, the programmes list mentors); NO_MENTOR: it shows none.
     depends_on: frozenset[tuple[str, str]] | None = None
 
     @property

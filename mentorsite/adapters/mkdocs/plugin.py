@@ -14,6 +14,8 @@ import json
 import os
 from pathlib import Path
 
+from jinja2 import BytecodeCache, Environment
+from jinja2.bccache import Bucket
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
@@ -52,6 +54,17 @@ class MentorsitePlugin(BasePlugin[MentorsiteConfig]):
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         """Defined so that MkDocs keeps one plugin across the rebuilds of `serve`."""
+        if command == "serve":
+            self._compiled = _Compiled()
+
+    _compiled: _Compiled | None = None
+
+    def on_env(self, env: Environment, *, config: MkDocsConfig, files: Files) -> Environment:
+        # MkDocs makes the theme's Jinja environment anew for every build, which compiles
+        # every template of Material again; a preview keeps what it compiled.
+        if self._compiled is not None:
+            env.bytecode_cache = self._compiled
+        return env
 
     # Runs before every other plugin's on_config, so that Material and its search plugin
     # see the organisation's language; and before MkDocs cleans site_dir.
@@ -218,10 +231,13 @@ class MentorsitePlugin(BasePlugin[MentorsiteConfig]):
         if self._user_nav is None:
             config.nav = [*self.site.nav, *free_pages]
         # Refused in docs_dir already; and never copied, whatever the way it came in.
+        name = self.pairs_path.name if self.pairs_path else None
         private = [
             file
             for file in files
-            if file.abs_src_path and Path(file.abs_src_path).resolve() == self.pairs_path
+            if file.abs_src_path
+            and Path(file.abs_src_path).name == name
+            and Path(file.abs_src_path).resolve() == self.pairs_path
         ]
         for file in private:
             files.remove(file)
@@ -241,6 +257,20 @@ class MentorsitePlugin(BasePlugin[MentorsiteConfig]):
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         mark(Path(config.site_dir))
+
+
+class _Compiled(BytecodeCache):
+    """Compiled templates, kept in memory across a preview's builds."""
+
+    def __init__(self) -> None:
+        self._code: dict[str, bytes] = {}
+
+    def load_bytecode(self, bucket: Bucket) -> None:
+        if bucket.key in self._code:
+            bucket.bytecode_from_string(self._code[bucket.key])
+
+    def dump_bytecode(self, bucket: Bucket) -> None:
+        self._code[bucket.key] = bucket.bytecode_to_string()
 
 
 def _always() -> bool:
@@ -269,13 +299,22 @@ def _stub(page: BuiltPage, folder: Path) -> Path:
 def _kept(path: Path, data: bytes) -> Path:
     """`path` holding `data`, written only when it holds something else: an unchanged
     file keeps its time, and a dirty rebuild skips it."""
+    written = _written.get(path)
     try:
-        if path.stat().st_size == len(data) and path.read_bytes() == data:
+        info = path.stat()
+        same = (info.st_mtime_ns, hash(data)) == written
+        if same or (info.st_size == len(data) and path.read_bytes() == data):
+            _written[path] = (info.st_mtime_ns, hash(data))
             return path
     except OSError:
         path.parent.mkdir(parents=True, exist_ok=True)
     path.write_bytes(data)
+    _written[path] = (path.stat().st_mtime_ns, hash(data))
     return path
+
+
+# What this process wrote, so that a rebuild need not read a file to know it is the same.
+_written: dict[Path, tuple[int, int]] = {}
 
 
 def _toc_tokens(headings: tuple[Heading, ...]) -> list[dict]:
