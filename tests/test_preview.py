@@ -72,3 +72,20 @@ def test_an_edit_is_served_and_an_error_keeps_the_last_good_site(
     wait_for(lambda: "the last good one is still served" in log.read_text())
     assert "anna-jensen.yml:" in log.read_text()  # the error, at its line, in the terminal
     assert "Anna Jensen-Holm" in fetch(base + "mentors/anna-jensen/")
+
+
+def test_a_title_in_the_navigation_is_new_on_every_page(
+    preview: tuple[str, Path], project: Path
+) -> None:
+    base, _ = preview
+    edit(
+        project / "content/rules/confidentiality.yml",
+        lambda text: "\n".join(
+            "title: Fortrolighed, ny titel" if line.startswith("title:") else line
+            for line in text.splitlines()
+        )
+        + "\n",
+    )
+    wait_for(lambda: "Fortrolighed, ny titel" in fetch(base + "rules/confidentiality/"))
+    # Another rule's page did not change, but its sidebar lists this rule.
+    assert "Fortrolighed, ny titel" in fetch(base + "rules/group-size/")

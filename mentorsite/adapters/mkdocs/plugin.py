@@ -51,6 +51,7 @@ class MentorsitePlugin(BasePlugin[MentorsiteConfig]):
     builds: Builds | None = None
     _outline: tuple | None = None
     _nav: str | None = None
+    _free_pages: str | None = None
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         """Defined so that MkDocs keeps one plugin across the rebuilds of `serve`."""
@@ -118,8 +119,10 @@ class MentorsitePlugin(BasePlugin[MentorsiteConfig]):
         config.watch.extend(str(p) for p in (paths.content, paths.config, *self.themes))
         self._user_nav = config.nav
         # A dirty rebuild may skip the pages whose stubs did not change only while every
-        # page around them is the same: the navigation, mkdocs.yml, the themes.
-        nav = repr(self.site.nav)
+        # page around them is the same: the navigation (its entries and their titles,
+        # which every page's sidebar shows), mkdocs.yml, the themes.
+        titles = [(page.path, page.title) for page in self.site.pages if page.in_nav]
+        nav = repr((self.site.nav, titles))
         self._everything_changed = (outline, nav) != (self._outline, self._nav)
         self._outline, self._nav = outline, nav
         return config
@@ -241,9 +244,18 @@ class MentorsitePlugin(BasePlugin[MentorsiteConfig]):
         ]
         for file in private:
             files.remove(file)
-        if self._everything_changed:
+        # A free page's title stands in every sidebar: a changed one changes them all.
+        free = repr(
+            [
+                (f.src_uri, Path(f.abs_src_path or "").stat().st_mtime_ns)
+                for f in files.documentation_pages()
+                if f.generated_by is None
+            ]
+        )
+        if self._everything_changed or free != self._free_pages:
             for file in files:
                 file.is_modified = _always  # type: ignore[method-assign]
+        self._free_pages = free
         return files
 
     def on_page_content(
