@@ -119,6 +119,12 @@ class _LoadError(Exception):
 _cache: dict[Path, tuple[tuple[int, int, int], Document | Problem]] = {}
 
 
+def forget_documents() -> None:
+    """Let go of every parsed file: a one-off build needs them no more once the content
+    is validated, and a big project's files take much memory."""
+    _cache.clear()
+
+
 def read_document(path: Path, display: str, within: Path | None = None) -> Document | Problem:
     """Parse one YAML file that must hold a mapping; a Problem says why it could not.
 

@@ -27,6 +27,7 @@ from mentorsite.adapters.mkdocs.config import MentorsiteConfig
 from mentorsite.build import BuildOptions, Builds
 from mentorsite.content import Content, load_content
 from mentorsite.history.git import read_history
+from mentorsite.load.documents import forget_documents
 from mentorsite.model import PairsFile
 from mentorsite.output import mark, unsafe_target
 from mentorsite.pairing.pairs import load_pairs
@@ -57,6 +58,9 @@ class MentorsitePlugin(BasePlugin[MentorsiteConfig]):
         """Defined so that MkDocs keeps one plugin across the rebuilds of `serve`."""
         if command == "serve":
             self._compiled = _Compiled()
+        self._serving = command == "serve"
+
+    _serving = False
 
     _compiled: _Compiled | None = None
 
@@ -103,6 +107,9 @@ class MentorsitePlugin(BasePlugin[MentorsiteConfig]):
             self.site = self.builds.build(content, options)
         except Exception as error:  # a broken override template: say which, stop cleanly
             raise PluginError(f"a theme template failed: {error}") from error
+        if not self._serving:  # only a preview's next build reuses them
+            self.builds = None
+            forget_documents()
         clashes = [page.path for page in self.site.pages if (docs_dir / page.path).exists()]
         if clashes:
             raise PluginError(
