@@ -50,6 +50,9 @@ class Page:
     # reuses the page as it was. None: any change renders it anew (the catalogue, the
     # facets, the programmes list mentors); NO_MENTOR: it shows none.
     depends_on: frozenset[tuple[str, str]] | None = None
+    # A template that renders what search should keep of the page, when that is less
+    # than the page (a profile's facts and buttons are not what people search for).
+    search_template: str | None = None
 
     @property
     def path(self) -> str:
@@ -79,6 +82,7 @@ class BuiltPage:
     source: Path | None
     in_nav: bool
     meta: dict[str, Any] = field(default_factory=dict)
+    search_html: str | None = None  # what search keeps of it, when not the whole page
 
 
 @dataclass(frozen=True)

@@ -102,8 +102,12 @@ class Renderer:
             meta["hide"] = list(page.hide)
         if not page.searchable:
             meta["search"] = {"exclude": True}
+        search = None
+        if page.search_template and page.searchable:
+            text = self.env.get_template(page.search_template).render(page=page, **page.context)
+            search, _ = self._headings(text)
         return BuiltPage(
-            page.path, page.url, page.title, html, headings, page.source, page.in_nav, meta
+            page.path, page.url, page.title, html, headings, page.source, page.in_nav, meta, search
         )
 
     def _headings(self, html: str) -> tuple[str, tuple[Heading, ...]]:

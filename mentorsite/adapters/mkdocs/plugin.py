@@ -13,12 +13,13 @@ import hashlib
 import json
 import os
 from pathlib import Path
+from typing import Any
 
 from jinja2 import BytecodeCache, Environment
 from jinja2.bccache import Bucket
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
-from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
+from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority, get_plugin_logger
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page as MkDocsPage
 from mkdocs.structure.toc import get_toc
@@ -273,6 +274,28 @@ class MentorsitePlugin(BasePlugin[MentorsiteConfig]):
             return html
         page.toc = get_toc(_toc_tokens(built.headings))
         return built.html
+
+    # Search reads what the build says it should keep of a page (a profile's words, not
+    # its facts and buttons): handed to it just before it reads, the page after.
+    @event_priority(50)
+    def _before_search(
+        self, context: dict, *, page: MkDocsPage, config: MkDocsConfig, nav: Any
+    ) -> dict:
+        built = self.pages.get(page.file.src_uri)
+        if built is not None and built.search_html is not None:
+            page.content = built.search_html
+        return context
+
+    @event_priority(-50)
+    def _after_search(
+        self, context: dict, *, page: MkDocsPage, config: MkDocsConfig, nav: Any
+    ) -> dict:
+        built = self.pages.get(page.file.src_uri)
+        if built is not None and built.search_html is not None:
+            page.content = built.html
+        return context
+
+    on_page_context = CombinedEvent(_before_search, _after_search)
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         mark(Path(config.site_dir))

@@ -178,6 +178,7 @@ def pages(index: SiteIndex) -> list[Page]:
             source=content.source("mentor", mentor.id),
             in_nav=False,
             depends_on=frozenset({("mentor", mentor.id)}),
+            search_template="profile_search.html.j2",
         )
         for mentor in index.mentors
     ]
