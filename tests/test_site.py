@@ -322,3 +322,18 @@ def test_the_catalogue_can_be_downloaded(staff_site: Path) -> None:
     rows = list(csv.reader(io.StringIO(raw.decode("utf-8-sig")), delimiter=";"))
     assert len(rows) == len(MENTORS) + 1
     assert any("Søren Søgaard" in row for row in rows)
+
+
+def test_search_finds_a_profile_by_its_words_not_its_buttons(staff_site: Path) -> None:
+    import json
+
+    index = json.loads((staff_site / "search/search_index.json").read_text(encoding="utf-8"))
+    anna = {d["location"]: d for d in index["docs"] if d["location"].startswith("mentors/anna-")}
+    words = " ".join(d["title"] + " " + d["text"] for d in anna.values())
+    assert "Anna Jensen" in words and "Uddelegering" in words and "IT-udvikling" in words
+    assert "interesseret" not in words  # the button's words are not what people search
+    # Each section is found under the heading the profile shows it under.
+    page = (staff_site / "mentors/anna-jensen/index.html").read_text(encoding="utf-8")
+    for location in anna:
+        if "#" in location:
+            assert f'id="{location.split("#")[1]}"' in page
