@@ -281,19 +281,20 @@ class MentorsitePlugin(BasePlugin[MentorsiteConfig]):
     def _before_search(
         self, context: dict, *, page: MkDocsPage, config: MkDocsConfig, nav: Any
     ) -> dict:
-        built = self.pages.get(page.file.src_uri)
-        if built is not None and built.search_html is not None:
-            page.content = built.search_html
+        self._show_search(page, search=True)
         return context
 
     @event_priority(-50)
     def _after_search(
         self, context: dict, *, page: MkDocsPage, config: MkDocsConfig, nav: Any
     ) -> dict:
+        self._show_search(page, search=False)
+        return context
+
+    def _show_search(self, page: MkDocsPage, *, search: bool) -> None:
         built = self.pages.get(page.file.src_uri)
         if built is not None and built.search_html is not None:
-            page.content = built.html
-        return context
+            page.content = built.search_html if search else built.html
 
     on_page_context = CombinedEvent(_before_search, _after_search)
 
