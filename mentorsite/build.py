@@ -7,7 +7,7 @@ other engine. Nothing here imports an engine.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -32,6 +32,7 @@ from mentorsite.site.views import (
     roles,
     rules,
 )
+from mentorsite.site.views.profiles import MentorView
 
 
 @dataclass(frozen=True)
@@ -71,22 +72,30 @@ class Builds:
         self._renderer: Renderer | None = None
         self._stamps: dict[tuple[str, str], tuple[int, int]] = {}
         self._options: BuildOptions | None = None
+        self._mentors: list[MentorView] = []
 
     def forget(self) -> None:
         """Render every page anew next time: something outside the content changed."""
         self._site = None
 
     def build(self, content: Content, options: BuildOptions) -> Site:
+        # The day is part of what a page shows (who is available, which rule is in force).
+        options = replace(options, today=options.today or build_date())
         strings = Strings.load(content.organisation.language, options.themes)
-        index = _index(content, strings, options)
         stamps = _stamps(content)
         changed = self._changed(stamps, options)
         if changed is None or self._renderer is None or self._site is None:
-            renderer, kept = Renderer(options.themes, strings), {}
+            renderer, kept, reused = Renderer(options.themes, strings), {}, {}
         else:
             renderer = self._renderer
             renderer.forget({item_id for _, item_id in changed})
             kept = {page.path: page for page in self._site.pages}
+            reused = {
+                mentor.id: mentor
+                for mentor in self._mentors
+                if ("mentor", mentor.id) not in changed
+            }
+        index = _index(content, strings, options, reused)
         pages = [
             kept[page.path]
             if page.path in kept and page.depends_on is not None and not page.depends_on & changed
@@ -95,6 +104,7 @@ class Builds:
         ]
         site = Site(pages, assets(index), navigation(index))
         self._site, self._renderer, self._stamps, self._options = site, renderer, stamps, options
+        self._mentors = index.mentors
         return site
 
     def _changed(
@@ -127,7 +137,12 @@ def _stamps(content: Content) -> dict[tuple[str, str], tuple[int, int]]:
     return found
 
 
-def _index(content: Content, strings: Strings, options: BuildOptions) -> SiteIndex:
+def _index(
+    content: Content,
+    strings: Strings,
+    options: BuildOptions,
+    reused: dict[str, MentorView] | None = None,
+) -> SiteIndex:
     return SiteIndex(
         content,
         strings,
@@ -137,6 +152,7 @@ def _index(content: Content, strings: Strings, options: BuildOptions) -> SiteInd
         history=options.history,
         pairs=options.pairs if options.edition is Edition.HR else None,
         site_url=options.site_url,
+        reused_mentors=reused or {},
     )
 
 

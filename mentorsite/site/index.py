@@ -36,6 +36,7 @@ class SiteIndex:
         history: History | None = None,
         pairs: PairsFile | None = None,
         site_url: str | None = None,
+        reused_mentors: dict[str, profiles.MentorView] | None = None,
     ) -> None:
         self.content = content
         self.t = strings
@@ -45,6 +46,8 @@ class SiteIndex:
         self.history = history
         self.pairs = pairs
         self.site_url = site_url
+        # Views of mentors whose files did not change since a preview's last build.
+        self.reused_mentors = reused_mentors or {}
         # In the staff edition an HR-only field is never put into a view, so no template
         # can publish it.
         self.hidden = (

@@ -76,7 +76,8 @@ class MentorView:
 
 def mentor_views(index: SiteIndex) -> list[MentorView]:
     """Every mentor, those with free places first, then by name."""
-    views = [mentor_view(index, i, m) for i, m in index.content.mentors.items()]
+    reused = index.reused_mentors
+    views = [reused.get(i) or mentor_view(index, i, m) for i, m in index.content.mentors.items()]
     order = {"free": 0, "later": 1, "full": 2}
     return sorted(views, key=lambda m: (order[m.availability.state], sort_key(m.name)))
 
