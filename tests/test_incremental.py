@@ -15,16 +15,12 @@ def pages_of(site: Site) -> dict[str, str]:
     return {page.path: page.html for page in site.pages}
 
 
-def built(project: Path, builds: Builds) -> Site:
+def built(project: Path, builds: Builds | None = None) -> Site:
+    """The project built by `builds`, which may reuse its last build; or from nothing."""
     content = load_content(Paths.at(project)).content
     assert content is not None
-    return builds.build(content, BuildOptions(themes=theme_dirs()))
-
-
-def fresh(project: Path) -> Site:
-    content = load_content(Paths.at(project)).content
-    assert content is not None
-    return build_site(content, BuildOptions(themes=theme_dirs()))
+    options = BuildOptions(themes=theme_dirs())
+    return builds.build(content, options) if builds else build_site(content, options)
 
 
 def test_an_edited_mentor_renders_its_pages_anew_and_reuses_the_others(project: Path) -> None:
@@ -40,7 +36,7 @@ def test_an_edited_mentor_renders_its_pages_anew_and_reuses_the_others(project: 
     assert "Anna Jensen-Holm" in after["mentors/anna-jensen.md"].html
     assert "Anna Jensen-Holm" in after["mentors/index.md"].html
     assert after["mentors/peter-hansen.md"] is before["mentors/peter-hansen.md"]  # reused
-    assert pages_of(second) == pages_of(fresh(project))
+    assert pages_of(second) == pages_of(built(project))
 
 
 def test_any_other_change_renders_every_page_anew(project: Path) -> None:
@@ -54,4 +50,4 @@ def test_any_other_change_renders_every_page_anew(project: Path) -> None:
     before = {page.path: page for page in first.pages}
     after = {page.path: page for page in second.pages}
     assert all(after[path] is not before[path] for path in after if path in before)
-    assert pages_of(second) == pages_of(fresh(project))
+    assert pages_of(second) == pages_of(built(project))

@@ -80,11 +80,13 @@ def test_a_title_in_the_navigation_is_new_on_every_page(
     base, _ = preview
     edit(
         project / "content/rules/confidentiality.yml",
-        lambda text: "\n".join(
-            "title: Fortrolighed, ny titel" if line.startswith("title:") else line
-            for line in text.splitlines()
-        )
-        + "\n",
+        lambda text: (
+            "\n".join(
+                "title: Fortrolighed, ny titel" if line.startswith("title:") else line
+                for line in text.splitlines()
+            )
+            + "\n"
+        ),
     )
     wait_for(lambda: "Fortrolighed, ny titel" in fetch(base + "rules/confidentiality/"))
     # Another rule's page did not change, but its sidebar lists this rule.

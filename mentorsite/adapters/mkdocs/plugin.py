@@ -51,19 +51,17 @@ class MentorsitePlugin(BasePlugin[MentorsiteConfig]):
     # Kept across the rebuilds of a preview (MkDocs keeps one plugin when on_startup is
     # defined): the last build, to reuse its pages; what the whole site looked like.
     builds: Builds | None = None
+    _serving = False
+    _compiled: _Compiled | None = None  # Material's templates, compiled once per preview
     _outline: tuple | None = None
     _nav: str | None = None
     _free_pages: str | None = None
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         """Defined so that MkDocs keeps one plugin across the rebuilds of `serve`."""
-        if command == "serve":
-            self._compiled = _Compiled()
         self._serving = command == "serve"
-
-    _serving = False
-
-    _compiled: _Compiled | None = None
+        if self._serving:
+            self._compiled = _Compiled()
 
     def on_env(self, env: Environment, *, config: MkDocsConfig, files: Files) -> Environment:
         # MkDocs makes the theme's Jinja environment anew for every build, which compiles
@@ -252,7 +250,13 @@ class MentorsitePlugin(BasePlugin[MentorsiteConfig]):
         ]
         for file in private:
             files.remove(file)
-        # A free page's title stands in every sidebar: a changed one changes them all.
+        if self._serving:
+            self._mark_everything_changed(files)
+        return files
+
+    def _mark_everything_changed(self, files: Files) -> None:
+        """In a preview's dirty rebuild, every page is made anew when what every page shows
+        changed: the navigation, or a free page, whose title stands in every sidebar."""
         free = repr(
             [
                 (f.src_uri, Path(f.abs_src_path or "").stat().st_mtime_ns)
@@ -264,7 +268,6 @@ class MentorsitePlugin(BasePlugin[MentorsiteConfig]):
             for file in files:
                 file.is_modified = _always  # type: ignore[method-assign]
         self._free_pages = free
-        return files
 
     def on_page_content(
         self, html: str, *, page: MkDocsPage, config: MkDocsConfig, files: Files

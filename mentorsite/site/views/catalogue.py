@@ -3,6 +3,7 @@ value of each facet, for browsing without JavaScript."""
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -39,11 +40,11 @@ def facets(index: SiteIndex) -> list[Facet]:
         ]
         found.append(_facet(index, key, values, browsable=True))
     counts = _counts(m.programme_ids for m in mentors)
+    links = {pid: index.link("programme", pid) for pid in index.content.programmes}
     programmes = [
         (TermView(pid, link.label, None, link.url), counts[pid])
-        for pid in index.content.programmes
+        for pid, link in links.items()
         if pid in counts
-        for link in [index.link("programme", pid)]
     ]
     found.append(_facet(index, "programmes", programmes, browsable=False))
     return found
@@ -56,9 +57,9 @@ def _facet(
     return Facet(key, CARD_ATTRIBUTES[key], label, values, browsable)
 
 
-def _counts(groups: object) -> dict[str, int]:
+def _counts(groups: Iterable[Iterable[str]]) -> dict[str, int]:
     counts: dict[str, int] = {}
-    for values in groups:  # type: ignore[attr-defined]
+    for values in groups:
         for value in values:
             counts[value] = counts.get(value, 0) + 1
     return counts

@@ -15,6 +15,7 @@ from mentorsite.site.page import NO_MENTOR, Link, Page
 from mentorsite.site.views.rules import binds
 
 if TYPE_CHECKING:
+    from mentorsite.i18n.strings import Strings
     from mentorsite.site.index import SiteIndex
 
 
@@ -183,14 +184,14 @@ def matrix(index: SiteIndex) -> list[MatrixRow]:
     return [
         MatrixRow(
             index.activities[activity.id],
-            [
-                (part, t(f"responsibility.{part}") if part else "")
-                for role_id in index.roles
-                for part in [activity.roles.get(role_id, "")]
-            ],
+            [_cell(t, activity.roles.get(role_id, "")) for role_id in index.roles],
         )
         for activity in index.content.activities
     ]
+
+
+def _cell(t: Strings, part: str) -> tuple[str, str]:
+    return part, t(f"responsibility.{part}") if part else ""
 
 
 def pages(index: SiteIndex) -> list[Page]:
