@@ -18,7 +18,7 @@ from mentorsite.i18n.strings import Strings
 from mentorsite.model import PairsFile
 from mentorsite.site.assets import assets
 from mentorsite.site.index import SiteIndex
-from mentorsite.site.page import Edition, Page, Site
+from mentorsite.site.page import Asset, BuiltPage, Edition, Page, Site
 from mentorsite.site.render import Renderer
 from mentorsite.site.routes import Routes
 from mentorsite.site.views import (
@@ -59,6 +59,36 @@ def build_site(content: Content, options: BuildOptions) -> Site:
     return Builds().build(content, options)
 
 
+@dataclass
+class PlannedSite:
+    """Every page's view, the files and the navigation, with the pages rendered one at a
+    time when asked: a build that writes each page as it goes holds one page's HTML at
+    once rather than the whole site's."""
+
+    pages: list[Page]
+    assets: list[Asset]
+    nav: list[Any]
+    renderer: Renderer
+
+    def render(self, page: Page) -> BuiltPage:
+        return self.renderer.render(page)
+
+
+def plan_site(content: Content, options: BuildOptions) -> PlannedSite:
+    """The site as views, none rendered yet."""
+    options, strings = _prepared(content, options)
+    index = _index(content, strings, options)
+    return PlannedSite(
+        _pages(index), assets(index), navigation(index), Renderer(options.themes, strings)
+    )
+
+
+def _prepared(content: Content, options: BuildOptions) -> tuple[BuildOptions, Strings]:
+    # The day is part of what a page shows (who is available, which rule is in force).
+    options = replace(options, today=options.today or build_date())
+    return options, Strings.load(content.organisation.language, options.themes)
+
+
 class Builds:
     """Successive builds of one project, as a live preview makes them.
 
@@ -79,9 +109,7 @@ class Builds:
         self._site = None
 
     def build(self, content: Content, options: BuildOptions) -> Site:
-        # The day is part of what a page shows (who is available, which rule is in force).
-        options = replace(options, today=options.today or build_date())
-        strings = Strings.load(content.organisation.language, options.themes)
+        options, strings = _prepared(content, options)
         stamps = _stamps(content)
         changed = self._changed(stamps, options)
         if changed is None or self._renderer is None or self._site is None:

@@ -53,7 +53,7 @@ def export_json(edition: Edition, root: Path = REPO, **options: Any) -> str:
         generated=TODAY,
         hidden=hidden,
         **options,
-    )
+    ).decode("utf-8")
 
 
 def read_csv(data: bytes, delimiter: str) -> list[list[str]]:

@@ -62,6 +62,17 @@ class Page:
     def url(self) -> str:
         return self.route.url
 
+    @property
+    def meta(self) -> dict[str, Any]:
+        """The page's front matter for the engine: what of the theme's page it hides, and
+        whether search leaves it out."""
+        meta: dict[str, Any] = {}
+        if self.hide:
+            meta["hide"] = list(self.hide)
+        if not self.searchable:
+            meta["search"] = {"exclude": True}
+        return meta
+
 
 @dataclass(frozen=True)
 class Heading:

@@ -97,17 +97,20 @@ class Renderer:
         if _ROOT in html:
             html = _FROM_ROOT.sub(lambda m: relative_url(page.url, m.group(1)), html)
         html, headings = self._headings(html)
-        meta: dict[str, Any] = {}
-        if page.hide:
-            meta["hide"] = list(page.hide)
-        if not page.searchable:
-            meta["search"] = {"exclude": True}
         search = None
         if page.search_template and page.searchable:
             text = self.env.get_template(page.search_template).render(page=page, **page.context)
             search, _ = self._headings(text)
         return BuiltPage(
-            page.path, page.url, page.title, html, headings, page.source, page.in_nav, meta, search
+            page.path,
+            page.url,
+            page.title,
+            html,
+            headings,
+            page.source,
+            page.in_nav,
+            page.meta,
+            search,
         )
 
     def _headings(self, html: str) -> tuple[str, tuple[Heading, ...]]:

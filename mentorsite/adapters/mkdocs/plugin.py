@@ -25,7 +25,7 @@ from mkdocs.structure.pages import Page as MkDocsPage
 from mkdocs.structure.toc import get_toc
 
 from mentorsite.adapters.mkdocs.config import MentorsiteConfig
-from mentorsite.build import BuildOptions, Builds
+from mentorsite.build import BuildOptions, Builds, PlannedSite, plan_site
 from mentorsite.content import Content, load_content
 from mentorsite.history.git import read_history
 from mentorsite.load.documents import forget_documents
@@ -36,7 +36,7 @@ from mentorsite.photos import PhotoError, prepare_photo
 from mentorsite.problems import display_path
 from mentorsite.project import Paths, theme_dirs
 from mentorsite.site.markup import escape_text
-from mentorsite.site.page import BuiltPage, Edition, Heading, Site
+from mentorsite.site.page import BuiltPage, Edition, Heading, Page, Site
 
 log = get_plugin_logger(__name__)
 
@@ -45,7 +45,9 @@ _ASSETS = ("mentorsite.css", "mentorsite.js")
 
 
 class MentorsitePlugin(BasePlugin[MentorsiteConfig]):
-    site: Site
+    site: Site | PlannedSite
+    pages: dict[str, BuiltPage | Page]
+    _rendered: tuple[str, BuiltPage] | None = None  # in a build, the page being written
     themes: list[Path]
     pairs_path: Path | None
     # Kept across the rebuilds of a preview (MkDocs keeps one plugin when on_startup is
@@ -98,17 +100,10 @@ class MentorsitePlugin(BasePlugin[MentorsiteConfig]):
             history=self._history(paths),
             pairs=self._pairs(root, content) if edition is Edition.HR else None,
         )
-        self.builds = self.builds or Builds()
-        outline = _outline(config, self.themes)
-        if outline != self._outline:  # mkdocs.yml or a theme changed: every page anew
-            self.builds.forget()
         try:
-            self.site = self.builds.build(content, options)
+            self.site = self._build(content, options, config)
         except Exception as error:  # a broken override template: say which, stop cleanly
             raise PluginError(f"a theme template failed: {error}") from error
-        if not self._serving:  # only a preview's next build reuses them
-            self.builds = None
-            forget_documents()
         clashes = [page.path for page in self.site.pages if (docs_dir / page.path).exists()]
         if clashes:
             raise PluginError(
@@ -117,21 +112,47 @@ class MentorsitePlugin(BasePlugin[MentorsiteConfig]):
             )
         cache = paths.root / CACHE_FOLDER
         self.asset_files = self._prepare_assets(cache)
-        self.stubs = {page.path: _stub(page, cache / "pages" / edition) for page in self.site.pages}
+        self.stubs = {
+            page.path: self._stub(page, cache / "pages" / edition) for page in self.site.pages
+        }
         self.made_files = cache / "files" / edition  # drawn initials, the catalogue's data
         self.pages = {page.path: page for page in self.site.pages}
         config.extra_css.append("assets/mentorsite/mentorsite.css")
         config.extra_javascript.append("assets/mentorsite/mentorsite.js")
         config.watch.extend(str(p) for p in (paths.content, paths.config, *self.themes))
         self._user_nav = config.nav
+        return config
+
+    def _build(
+        self, content: Content, options: BuildOptions, config: MkDocsConfig
+    ) -> Site | PlannedSite:
+        """A preview renders every page now, to skip those whose HTML did not change; a
+        build only plans them, and renders each when MkDocs writes it."""
+        if not self._serving:
+            site = plan_site(content, options)
+            forget_documents()  # only a preview's next build reuses them
+            return site
+        self.builds = self.builds or Builds()
+        outline = _outline(config, self.themes)
+        if outline != self._outline:  # mkdocs.yml or a theme changed: every page anew
+            self.builds.forget()
+        site = self.builds.build(content, options)
         # A dirty rebuild may skip the pages whose stubs did not change only while every
         # page around them is the same: the navigation (its entries and their titles,
         # which every page's sidebar shows), mkdocs.yml, the themes.
-        titles = [(page.path, page.title) for page in self.site.pages if page.in_nav]
-        nav = repr((self.site.nav, titles))
+        titles = [(page.path, page.title) for page in site.pages if page.in_nav]
+        nav = repr((site.nav, titles))
         self._everything_changed = (outline, nav) != (self._outline, self._nav)
         self._outline, self._nav = outline, nav
-        return config
+        return site
+
+    def _stub(self, page: BuiltPage | Page, folder: Path) -> Path | str:
+        """What MkDocs reads for a generated page: in a preview a file that changes exactly
+        when the page does, so that a dirty rebuild skips the others; else its text."""
+        if isinstance(page, BuiltPage):
+            digest = hashlib.sha1(page.html.encode()).hexdigest()
+            return _kept(folder / page.path, f"{_front_matter(page)}\n<!-- {digest} -->\n".encode())
+        return _front_matter(page)
 
     def _content(self, paths: Paths) -> Content:
         result = load_content(paths)
@@ -213,8 +234,11 @@ class MentorsitePlugin(BasePlugin[MentorsiteConfig]):
         )
         for page in self.site.pages:
             inclusion = InclusionLevel.UNDEFINED if page.in_nav else InclusionLevel.NOT_IN_NAV
-            file = File.generated(
-                config, page.path, abs_src_path=str(self.stubs[page.path]), inclusion=inclusion
+            stub = self.stubs[page.path]
+            file = (
+                File.generated(config, page.path, content=stub, inclusion=inclusion)
+                if isinstance(stub, str)
+                else File.generated(config, page.path, abs_src_path=str(stub), inclusion=inclusion)
             )
             if page.source is not None:
                 file.edit_uri = Path(os.path.relpath(page.source, docs_dir)).as_posix()
@@ -237,6 +261,8 @@ class MentorsitePlugin(BasePlugin[MentorsiteConfig]):
             files.append(
                 File.generated(config, f"assets/mentorsite/{name}", abs_src_path=str(source))
             )
+        if isinstance(self.site, PlannedSite):
+            self.site.assets = []  # written to files: a build need not hold them
         if self._user_nav is None:
             config.nav = [*self.site.nav, *free_pages]
         # Refused in docs_dir already; and never copied, whatever the way it came in.
@@ -273,8 +299,8 @@ class MentorsitePlugin(BasePlugin[MentorsiteConfig]):
         self, html: str, *, page: MkDocsPage, config: MkDocsConfig, files: Files
     ) -> str | None:
         built = self.pages.get(page.file.src_uri)
-        if built is None or page.file.generated_by is None:
-            return html
+        if not isinstance(built, BuiltPage) or page.file.generated_by is None:
+            return html  # a free page, or one rendered only when it is written
         page.toc = get_toc(_toc_tokens(built.headings))
         return built.html
 
@@ -284,22 +310,38 @@ class MentorsitePlugin(BasePlugin[MentorsiteConfig]):
     def _before_search(
         self, context: dict, *, page: MkDocsPage, config: MkDocsConfig, nav: Any
     ) -> dict:
-        self._show_search(page, search=True)
+        built = self._built(page)
+        if built is not None:
+            page.content = built.search_html if built.search_html is not None else built.html
         return context
 
     @event_priority(-50)
     def _after_search(
         self, context: dict, *, page: MkDocsPage, config: MkDocsConfig, nav: Any
     ) -> dict:
-        self._show_search(page, search=False)
+        built = self._built(page)
+        if built is not None:
+            page.content = built.html
         return context
 
-    def _show_search(self, page: MkDocsPage, *, search: bool) -> None:
-        built = self.pages.get(page.file.src_uri)
-        if built is not None and built.search_html is not None:
-            page.content = built.search_html if search else built.html
+    def _built(self, page: MkDocsPage) -> BuiltPage | None:
+        """The generated page's HTML; in a build rendered now, just before MkDocs writes it."""
+        uri = page.file.src_uri
+        found = self.pages.get(uri) if page.file.generated_by is not None else None
+        if found is None or isinstance(found, BuiltPage):
+            return found
+        if self._rendered is None or self._rendered[0] != uri:
+            built = self.site.render(found)
+            page.toc = get_toc(_toc_tokens(built.headings))
+            self._rendered = (uri, built)
+        return self._rendered[1]
 
     on_page_context = CombinedEvent(_before_search, _after_search)
+
+    def on_post_page(self, output: str, *, page: MkDocsPage, config: MkDocsConfig) -> str:
+        if self._rendered is not None and self._rendered[0] == page.file.src_uri:
+            page.content, self._rendered = "", None  # written: its HTML is not needed again
+        return output
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         mark(Path(config.site_dir))
@@ -330,16 +372,13 @@ def _outline(config: MkDocsConfig, themes: list[Path]) -> tuple:
     return tuple((str(path), path.stat().st_mtime_ns) for path in files if path.exists())
 
 
-def _stub(page: BuiltPage, folder: Path) -> Path:
-    """The Markdown MkDocs reads for a generated page: its front matter, and a mark of its
-    HTML, so that the file changes exactly when the page does. Written only then."""
-    digest = hashlib.sha1(page.html.encode()).hexdigest()
+def _front_matter(page: BuiltPage | Page) -> str:
     front = {"title": str(escape_text(page.title)), **page.meta}
     # JSON is YAML, and much quicker to write for thousands of pages.
     header = "".join(
         f"{key}: {json.dumps(value, ensure_ascii=False)}\n" for key, value in front.items()
     )
-    return _kept(folder / page.path, f"---\n{header}---\n\n<!-- {digest} -->\n".encode())
+    return f"---\n{header}---\n"
 
 
 def _kept(path: Path, data: bytes) -> Path:

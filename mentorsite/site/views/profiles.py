@@ -63,10 +63,15 @@ class MentorView:
     reviewed: str | None  # in words
     reviewed_on: date | None
     stale: bool
-    bio: Markup
     bio_source: str  # the Markdown as written
     interest: str
     filters: dict[str, str]  # each facet's values, by the facet's key
+
+    @property
+    def bio(self) -> Markup:
+        """The bio as sanitised HTML, made when a page shows it: a build of thousands of
+        mentors need not hold every bio's HTML while it writes the pages one by one."""
+        return render_markdown(self.bio_source)
 
     @property
     def card_data(self) -> list[tuple[str, str]]:
@@ -122,7 +127,6 @@ def mentor_view(index: SiteIndex, mentor_id: str, mentor: Mentor) -> MentorView:
         reviewed=t.date(mentor.reviewed) if shown["reviewed"] else None,
         reviewed_on=mentor.reviewed if shown["reviewed"] else None,
         stale=stale,
-        bio=render_markdown(mentor.bio),
         bio_source=mentor.bio,
         interest=interest_url(index, mentor.name),
         filters={
