@@ -18,7 +18,7 @@ from mentorsite.i18n.strings import Strings
 from mentorsite.model import PairsFile
 from mentorsite.site.assets import assets
 from mentorsite.site.index import SiteIndex
-from mentorsite.site.page import Asset, BuiltPage, Edition, Page, Site
+from mentorsite.site.page import PARTIAL_KINDS, Asset, BuiltPage, Edition, Page, Site
 from mentorsite.site.render import Renderer
 from mentorsite.site.routes import Routes
 from mentorsite.site.views import (
@@ -147,7 +147,7 @@ class Builds:
             for item in stamps.keys() | self._stamps.keys()
             if stamps.get(item) != self._stamps.get(item)
         }
-        return changed if all(kind == "mentor" for kind, _ in changed) else None
+        return changed if all(kind in PARTIAL_KINDS for kind, _ in changed) else None
 
 
 def _stamps(content: Content) -> dict[tuple[str, str], tuple[int, int]]:

@@ -51,3 +51,25 @@ def test_any_other_change_renders_every_page_anew(project: Path) -> None:
     after = {page.path: page for page in second.pages}
     assert all(after[path] is not before[path] for path in after if path in before)
     assert pages_of(second) == pages_of(built(project))
+
+
+def test_an_edited_rule_renders_the_pages_that_cite_rules_and_reuses_the_mentors(
+    project: Path,
+) -> None:
+    builds = Builds()
+    first = built(project, builds)
+    edit(
+        project / "content/rules/confidentiality.yml",
+        lambda text: "".join(
+            "title: Fortrolighed, ny titel\n" if line.startswith("title:") else line
+            for line in text.splitlines(keepends=True)
+        ),
+    )
+    second = built(project, builds)
+    before = {page.path: page for page in first.pages}
+    after = {page.path: page for page in second.pages}
+    assert "Fortrolighed, ny titel" in after["rules/confidentiality.md"].html
+    assert "Fortrolighed, ny titel" in after["rules/index.md"].html
+    assert after["mentors/anna-jensen.md"] is before["mentors/anna-jensen.md"]
+    assert after["mentors/index.md"] is before["mentors/index.md"]
+    assert pages_of(second) == pages_of(built(project))

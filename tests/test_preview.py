@@ -3,6 +3,8 @@ error leaves the last good site served."""
 
 from __future__ import annotations
 
+import json
+import re
 import socket
 import subprocess
 import sys
@@ -74,20 +76,55 @@ def test_an_edit_is_served_and_an_error_keeps_the_last_good_site(
     assert "Anna Jensen-Holm" in fetch(base + "mentors/anna-jensen/")
 
 
-def test_a_title_in_the_navigation_is_new_on_every_page(
+def test_a_title_in_the_navigation_is_new_on_every_page_that_shows_it(
     preview: tuple[str, Path], project: Path
 ) -> None:
     base, _ = preview
+    before = fetch(base + "rules/shared-language/")
+    # The last rule: the page after it in the navigation lies outside the rules' section.
+    after_it = re.search(r'href="([^"]+)"[^>]*class="md-footer__link md-footer__link--next', before)
+    assert after_it is not None
+    neighbour = base + "rules/shared-language/" + after_it.group(1)
     edit(
-        project / "content/rules/confidentiality.yml",
+        project / "content/rules/shared-language.yml",
         lambda text: (
             "\n".join(
-                "title: Fortrolighed, ny titel" if line.startswith("title:") else line
+                "title: Et fælles sprog, ny titel" if line.startswith("title:") else line
                 for line in text.splitlines()
             )
             + "\n"
         ),
     )
-    wait_for(lambda: "Fortrolighed, ny titel" in fetch(base + "rules/confidentiality/"))
-    # Another rule's page did not change, but its sidebar lists this rule.
-    assert "Fortrolighed, ny titel" in fetch(base + "rules/group-size/")
+    wait_for(lambda: "Et fælles sprog, ny titel" in fetch(base + "rules/shared-language/"))
+    # Another rule's page did not change, but its sidebar lists this rule; the next page's
+    # footer links back to it.
+    assert "Et fælles sprog, ny titel" in fetch(base + "rules/group-size/")
+    assert "Et fælles sprog, ny titel" in footer(fetch(neighbour))
+    # A page of another section shows the rules' section folded: no rule's title in it.
+    assert "Et fælles sprog" not in fetch(base + "guide/")
+
+
+def footer(html: str) -> str:
+    return html[html.index('<footer class="md-footer">') :]
+
+
+def test_search_finds_every_page_once_after_an_edit(
+    preview: tuple[str, Path], project: Path
+) -> None:
+    base, _ = preview
+
+    def located() -> list[str]:
+        return sorted(doc["location"] for doc in json.loads(fetch(base + INDEX))["docs"])
+
+    first = located()
+    edit(
+        project / "content/mentors/anna-jensen.yml",
+        lambda text: text.replace("name: Anna Jensen", "name: Anna Jensen-Holm", 1),
+    )
+    # The rebuild made her profile and the pages that list her anew; search has her new
+    # name, and still every page of the site, each once.
+    wait_for(lambda: "Anna Jensen-Holm" in fetch(base + INDEX))
+    assert located() == first
+
+
+INDEX = "search/search_index.json"

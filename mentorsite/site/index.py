@@ -65,6 +65,16 @@ class SiteIndex:
             for term in terms.values()
         }
 
+    @cached_property
+    def every_mentor(self) -> frozenset[tuple[str, str]]:
+        """What a page that shows every mentor (the catalogue, a facet) depends on."""
+        return frozenset(("mentor", mentor_id) for mentor_id in self.content.mentors)
+
+    @cached_property
+    def every_rule(self) -> frozenset[tuple[str, str]]:
+        """What a page that shows or may cite any rule depends on."""
+        return frozenset(("rule", rule_id) for rule_id in self.content.rules)
+
     def term(self, kind: str, term_id: str) -> TermView:
         return self.terms[(kind, term_id)]
 

@@ -31,7 +31,9 @@ class TermView:
     url: str
 
 
-NO_MENTOR: frozenset[tuple[str, str]] = frozenset()
+# The kinds of item a preview re-renders in part when only their files changed.
+PARTIAL_KINDS = frozenset({"mentor", "rule"})
+NO_ITEM: frozenset[tuple[str, str]] = frozenset()
 
 
 @dataclass(frozen=True)
@@ -46,9 +48,9 @@ class Page:
     in_nav: bool = True
     searchable: bool = True  # False for pages that only list what other pages say
     hide: tuple[str, ...] = ()  # parts of the theme's page left out, e.g. "toc"
-    # The mentors the page shows: a rebuild after a change to other mentors' files only
-    # reuses the page as it was. None: any change renders it anew (the catalogue, the
-    # facets, the programmes list mentors); NO_MENTOR: it shows none.
+    # The mentors and rules (PARTIAL_KINDS) the page shows: a rebuild after a change to
+    # other mentors' or rules' files only reuses the page as it was. None: any change
+    # renders it anew (the programmes show mentors and rules); NO_ITEM: it shows none.
     depends_on: frozenset[tuple[str, str]] | None = None
     # A template that renders what search should keep of the page, when that is less
     # than the page (a profile's facts and buttons are not what people search for).

@@ -21,6 +21,7 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority, get_plugin_logger
 from mkdocs.structure.files import File, Files, InclusionLevel
+from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page as MkDocsPage
 from mkdocs.structure.toc import get_toc
 
@@ -57,6 +58,9 @@ class MentorsitePlugin(BasePlugin[MentorsiteConfig]):
     _compiled: _Compiled | None = None  # Material's templates, compiled once per preview
     _outline: tuple | None = None
     _nav: str | None = None
+    _titles: dict[str, str] | None = None  # each page's title in the navigation
+    _retitled: frozenset[str] = frozenset()  # the pages whose title changed
+    _pages_now: frozenset[str] = frozenset()  # every page's URL, as search locates it
     _free_pages: str | None = None
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
@@ -138,12 +142,17 @@ class MentorsitePlugin(BasePlugin[MentorsiteConfig]):
             self.builds.forget()
         site = self.builds.build(content, options)
         # A dirty rebuild may skip the pages whose stubs did not change only while every
-        # page around them is the same: the navigation (its entries and their titles,
-        # which every page's sidebar shows), mkdocs.yml, the themes.
-        titles = [(page.path, page.title) for page in site.pages if page.in_nav]
-        nav = repr((site.nav, titles))
-        self._everything_changed = (outline, nav) != (self._outline, self._nav)
-        self._outline, self._nav = outline, nav
+        # page around them is the same: the navigation's entries, mkdocs.yml, the themes;
+        # and the titles in the navigation, which the sidebars and footers show.
+        titles = {page.path: page.title for page in site.pages if page.in_nav}
+        nav = repr((site.nav, list(titles)))
+        before = self._titles or {}
+        retitled = frozenset(path for path, title in titles.items() if before.get(path) != title)
+        self._everything_changed = (outline, nav) != (self._outline, self._nav) or (
+            bool(retitled) and not _prunes(config)
+        )
+        self._retitled = frozenset() if self._everything_changed else retitled
+        self._outline, self._nav, self._titles = outline, nav, titles
         return site
 
     def _stub(self, page: BuiltPage | Page, folder: Path) -> Path | str:
@@ -278,6 +287,8 @@ class MentorsitePlugin(BasePlugin[MentorsiteConfig]):
             files.remove(file)
         if self._serving:
             self._mark_everything_changed(files)
+            urls = (file.url for file in files.documentation_pages())
+            self._pages_now = frozenset("" if url == "./" else url for url in urls)
         return files
 
     def _mark_everything_changed(self, files: Files) -> None:
@@ -294,6 +305,16 @@ class MentorsitePlugin(BasePlugin[MentorsiteConfig]):
             for file in files:
                 file.is_modified = _always  # type: ignore[method-assign]
         self._free_pages = free
+
+    def on_nav(self, nav: Navigation, *, config: MkDocsConfig, files: Files) -> Navigation:
+        # A page retitled in a preview: the sidebars and footers that show its title are
+        # made anew with it (found only now, in the navigation MkDocs made).
+        if not self._retitled:
+            return nav
+        showing = _showing_titles(nav, self._retitled)
+        for file in files if showing is None else [page.file for page in showing]:
+            file.is_modified = _always  # type: ignore[method-assign]
+        return nav
 
     def on_page_content(
         self, html: str, *, page: MkDocsPage, config: MkDocsConfig, files: Files
@@ -343,7 +364,11 @@ class MentorsitePlugin(BasePlugin[MentorsiteConfig]):
             page.content, self._rendered = "", None  # written: its HTML is not needed again
         return output
 
+    # Before the search plugin writes its index.
+    @event_priority(100)
     def on_post_build(self, *, config: MkDocsConfig) -> None:
+        if self._serving:
+            _merge_search_index(config, self._pages_now)
         mark(Path(config.site_dir))
 
 
@@ -363,6 +388,61 @@ class _Compiled(BytecodeCache):
 
 def _always() -> bool:
     return True
+
+
+def _merge_search_index(config: MkDocsConfig, pages: frozenset[str]) -> None:
+    """The search index of a preview's dirty rebuild: the entries of the pages it made
+    anew, and the last index's entries of every other page that is still there.
+
+    Material's search plugin merges as if one page had been rebuilt, so a rebuild of a
+    profile and the pages that list the mentor would leave the others' entries twice."""
+    search = config.plugins.get("material/search") or config.plugins.get("search")
+    index = getattr(search, "search_index", None)
+    last = getattr(search, "search_index_prev", None)
+    if index is None or last is None:
+        return
+    made = {entry["location"].split("#")[0] for entry in index.entries}
+    kept = [
+        entry
+        for entry in last.entries
+        if (page := entry["location"].split("#")[0]) not in made and page in pages
+    ]
+    index.entries = kept + index.entries
+    search.search_index_prev = None  # merged already
+
+
+def _prunes(config: MkDocsConfig) -> bool:
+    """Whether Material shows only the open section's pages in each sidebar, so that a
+    page's title stands only on the pages of its own section (and its neighbours')."""
+    features = set(config.theme.get("features") or ())
+    return "navigation.prune" in features and not features & {
+        "navigation.expand",
+        "navigation.sections",
+        "navigation.tabs",
+    }
+
+
+def _showing_titles(nav: Navigation, paths: frozenset[str]) -> list[MkDocsPage] | None:
+    """With a pruned navigation, the pages that show the title of a page in `paths`: the
+    pages of its section, in their sidebars, and the pages before and after it, in their
+    footers. None: every page, for a page outside any section, which every sidebar shows."""
+    found: list[MkDocsPage] = []
+    for page in nav.pages:
+        if page.file.src_uri not in paths:
+            continue
+        if page.parent is None:
+            return None
+        found += [p for p in nav.pages if page.parent in _sections_of(p)]
+        found += [p for p in (page.previous_page, page.next_page) if p is not None]
+    return found
+
+
+def _sections_of(page: MkDocsPage) -> list[Any]:
+    sections, parent = [], page.parent
+    while parent is not None:
+        sections.append(parent)
+        parent = parent.parent
+    return sections
 
 
 def _outline(config: MkDocsConfig, themes: list[Path]) -> tuple:

@@ -110,6 +110,7 @@ def pages(index: SiteIndex) -> list[Page]:
         },
         searchable=False,
         hide=("toc",),
+        depends_on=index.every_mentor,
     )
     return [catalogue, *facet_pages(index, all_facets)]
 
@@ -144,6 +145,7 @@ def facet_pages(index: SiteIndex, all_facets: list[Facet]) -> list[Page]:
                     context,
                     in_nav=False,
                     searchable=False,
+                    depends_on=index.every_mentor,
                 )
             )
     return found

@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from mentorsite.history.changes import Change, by_commit
-from mentorsite.site.page import NO_MENTOR, Link, Page
+from mentorsite.site.page import Link, Page
 
 if TYPE_CHECKING:
     from mentorsite.site.index import SiteIndex
@@ -71,7 +71,7 @@ def pages(index: SiteIndex) -> list[Page]:
             "changes.html.j2",
             t("nav.changes"),
             {"role": None, "commits": commit_views(index, index.changes), **common},
-            depends_on=NO_MENTOR,
+            depends_on=index.every_rule,
         )
     ]
     for role_id, role in index.roles.items():
@@ -83,7 +83,7 @@ def pages(index: SiteIndex) -> list[Page]:
                 t("history.title_for", role=role.name),
                 {"role": role, "commits": commit_views(index, mine), **common},
                 in_nav=False,
-                depends_on=NO_MENTOR,
+                depends_on=index.every_rule,
             )
         )
     return found

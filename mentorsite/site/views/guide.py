@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from mentorsite.model.reference import FILES, FieldDoc, field_reference
-from mentorsite.site.page import NO_MENTOR, Page
+from mentorsite.site.page import NO_ITEM, Page
 
 if TYPE_CHECKING:
     from mentorsite.i18n.strings import Strings
@@ -53,13 +53,13 @@ def pages(index: SiteIndex) -> list[Page]:
         "fields_url": fields.url,
     }
     return [
-        Page(routes.page("guide"), "guide.html.j2", t("guide.title"), guide, depends_on=NO_MENTOR),
+        Page(routes.page("guide"), "guide.html.j2", t("guide.title"), guide, depends_on=NO_ITEM),
         Page(
             fields,
             "fields.html.j2",
             t("guide.fields_title"),
             {"files": files},
-            depends_on=NO_MENTOR,
+            depends_on=NO_ITEM,
         ),
     ]
 

@@ -11,7 +11,7 @@ from markupsafe import Markup
 from mentorsite.i18n.text import sort_key
 from mentorsite.model import RESPONSIBILITIES, Activity, Role, Term
 from mentorsite.site.markup import render_markdown
-from mentorsite.site.page import NO_MENTOR, Link, Page
+from mentorsite.site.page import Link, Page
 from mentorsite.site.views.rules import binds
 
 if TYPE_CHECKING:
@@ -204,7 +204,7 @@ def pages(index: SiteIndex) -> list[Page]:
         {"roles": roles, "matrix": matrix(index)},
         source=content.sources.get(("responsibilities", "responsibilities")),
         hide=("toc",),
-        depends_on=NO_MENTOR,
+        depends_on=index.every_rule,
     )
     each = [
         Page(
@@ -213,7 +213,7 @@ def pages(index: SiteIndex) -> list[Page]:
             r.name,
             {"role": r, "roles_url": overview.url},
             source=content.source("role", r.id),
-            depends_on=NO_MENTOR,
+            depends_on=index.every_rule,
         )
         for r in roles
     ]
@@ -231,7 +231,7 @@ def checklist_pages(index: SiteIndex) -> list[Page]:
             {"checklist": checklist},
             source=index.content.source("role", checklist.role.id),
             in_nav=False,
-            depends_on=NO_MENTOR,
+            depends_on=index.every_rule,
         )
         for programme in index.programmes
         for checklist in programme.checklists

@@ -11,7 +11,7 @@ from mentorsite.history.changes import Change
 from mentorsite.model import Rule
 from mentorsite.pairing.rules import in_words
 from mentorsite.site.markup import render_markdown
-from mentorsite.site.page import NO_MENTOR, Link, Page
+from mentorsite.site.page import Link, Page
 from mentorsite.site.views.changes import CommitView, commit_views
 
 if TYPE_CHECKING:
@@ -109,7 +109,13 @@ def pages(index: SiteIndex) -> list[Page]:
     note = index.history_note()
     overview = {"kinds": kinds}
     found = [
-        Page(routes.page("rules"), "rules.html.j2", t("nav.rules"), overview, depends_on=NO_MENTOR)
+        Page(
+            routes.page("rules"),
+            "rules.html.j2",
+            t("nav.rules"),
+            overview,
+            depends_on=index.every_rule,
+        )
     ]
     for rule in rules:
         context = {"rule": rule, "history_note": note, "history_read": index.lists_changes}
@@ -120,7 +126,7 @@ def pages(index: SiteIndex) -> list[Page]:
                 rule.title,
                 context,
                 source=index.content.source("rule", rule.id),
-                depends_on=NO_MENTOR,
+                depends_on=index.every_rule,
             )
         )
     return found
