@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import hashlib
 from dataclasses import dataclass, field
 from enum import StrEnum
+from functools import cached_property
 from pathlib import Path
 from typing import Any
 
@@ -96,6 +98,12 @@ class BuiltPage:
     in_nav: bool
     meta: dict[str, Any] = field(default_factory=dict)
     search_html: str | None = None  # what search keeps of it, when not the whole page
+
+    @cached_property
+    def digest(self) -> str:
+        """A mark of the HTML that changes when it does; a preview that reuses the page
+        reuses the mark."""
+        return hashlib.sha1(self.html.encode()).hexdigest()
 
 
 @dataclass(frozen=True)

@@ -9,7 +9,6 @@ changes only when the page's HTML does, so that a dirty rebuild skips the others
 
 from __future__ import annotations
 
-import hashlib
 import json
 import os
 from pathlib import Path
@@ -159,7 +158,7 @@ class MentorsitePlugin(BasePlugin[MentorsiteConfig]):
         """What MkDocs reads for a generated page: in a preview a file that changes exactly
         when the page does, so that a dirty rebuild skips the others; else its text."""
         if isinstance(page, BuiltPage):
-            digest = hashlib.sha1(page.html.encode()).hexdigest()
+            digest = page.digest
             return _kept(folder / page.path, f"{_front_matter(page)}\n<!-- {digest} -->\n".encode())
         return _front_matter(page)
 
