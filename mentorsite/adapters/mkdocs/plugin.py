@@ -25,6 +25,7 @@ from mkdocs.structure.pages import Page as MkDocsPage
 from mkdocs.structure.toc import get_toc
 
 from mentorsite.adapters.mkdocs.config import MentorsiteConfig
+from mentorsite.adapters.mkdocs.defaults import apply_defaults
 from mentorsite.build import BuildOptions, Builds
 from mentorsite.content import Content, load_content
 from mentorsite.history.git import read_history
@@ -106,6 +107,7 @@ class MentorsitePlugin(BasePlugin[MentorsiteConfig]):
             self.site = self.builds.build(content, options)
         except Exception as error:  # a broken override template: say which, stop cleanly
             raise PluginError(f"a theme template failed: {error}") from error
+        apply_defaults(config, content.organisation.language, self.themes)
         if not self._serving:  # only a preview's next build reuses them
             self.builds = None
             forget_documents()
