@@ -6,13 +6,14 @@ import re
 import shutil
 from collections.abc import Iterator
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import pytest
 import yaml
 from axe_playwright_python.sync_playwright import Axe
-from playwright.sync_api import Browser, Page, sync_playwright
+from playwright.sync_api import Browser, Page, Response, sync_playwright
 
-from conftest import REPO, build
+from conftest import REPO, build, edit
 from localsite import CHROMIUM_FLAGS, serve
 
 MENTORS = {
@@ -216,6 +217,7 @@ def test_without_javascript_every_mentor_is_listed(browser: Browser, site_url: s
         "changes/line-manager/",
         "guide/",
         "guide/fields/",
+        "no/such/page/",  # the 404 page
     ],
 )
 def test_no_serious_accessibility_violation(page: Page, site_url: str, url: str) -> None:
@@ -352,3 +354,55 @@ def test_without_javascript_a_checklist_still_has_its_boxes(
     assert page.locator("input[data-ms-item]").count() > 10
     assert not page.get_by_role("button", name="Fjern alle krydser").is_visible()
     context.close()
+
+
+@pytest.mark.parametrize(
+    "url", ["", "mentors/", "mentors/anna-jensen/", "spoergsmaal-og-svar/", "no/such/page/"]
+)
+def test_a_page_requests_nothing_from_another_host(page: Page, site_url: str, url: str) -> None:
+    requested: list[str] = []
+    page.on("request", lambda request: requested.append(request.url))
+    page.goto(site_url + url)
+    page.wait_for_load_state("networkidle")
+    assert any(address.endswith(".css") for address in requested)
+    # Script included: Material's search loads its worker and index from the site too.
+    assert any("search_index.json" in address for address in requested)
+    assert [a for a in requested if urlsplit(a).netloc and not a.startswith(site_url)] == []
+    assert "Roboto" not in page.evaluate("getComputedStyle(document.body).fontFamily")
+
+
+@pytest.mark.parametrize("site_url", ["", "https://example.org/mentor/"])
+def test_the_404_page_is_whole_at_any_missing_address(
+    browser: Browser, project: Path, tmp_path: Path, site_url: str
+) -> None:
+    """Published at the host's root, or under a path given by site_url, as a static host
+    does: its 404.html answers every address where there is nothing."""
+    if site_url:
+        edit(project / "mkdocs.yml", lambda text: text + f"site_url: {site_url}\n")
+    assert build(project, tmp_path / "site") == 0
+    context = browser.new_context(locale="da-DK")
+    page = context.new_page()
+    failed: list[str] = []
+    page.on("pageerror", lambda error: failed.append(str(error)))
+    page.on("requestfailed", lambda request: failed.append(request.url))
+
+    def note(response: Response) -> None:
+        if response.status >= 400 and not response.request.is_navigation_request():
+            failed.append(f"{response.status} {response.url}")
+
+    page.on("response", note)
+    with serve(tmp_path / "site", urlsplit(site_url or "/").path) as url:
+        for missing in ("nothing-here", "mentors/nobody/", "a/b/c/d/e.html"):
+            assert page.goto(url + missing).status == 404
+            page.wait_for_load_state("networkidle")
+            assert page.get_by_role("heading", level=1).inner_text() == "Siden findes ikke"
+            # Material's stylesheet is there: the header stays at the top of the window.
+            assert page.eval_on_selector(".md-header", "h => getComputedStyle(h).position") == (
+                "sticky"
+            )
+        page.get_by_role("link", name="Gå til forsiden").click()
+        page.wait_for_load_state("networkidle")
+        assert page.url == url
+        assert page.get_by_role("link", name=re.compile("Find en mentor")).is_visible()
+    context.close()
+    assert failed == []

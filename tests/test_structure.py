@@ -64,6 +64,7 @@ def test_only_the_engine_adapter_imports_the_engine() -> None:
     assert importers <= {
         "mentorsite.adapters.mkdocs.plugin",
         "mentorsite.adapters.mkdocs.config",
+        "mentorsite.adapters.mkdocs.defaults",
         "mentorsite.adapters.mkdocs.project",
     }
 

@@ -25,6 +25,7 @@ from mkdocs.structure.pages import Page as MkDocsPage
 from mkdocs.structure.toc import get_toc
 
 from mentorsite.adapters.mkdocs.config import MentorsiteConfig
+from mentorsite.adapters.mkdocs.defaults import apply_defaults
 from mentorsite.build import BuildOptions, Builds, PlannedSite, plan_site
 from mentorsite.content import Content, load_content
 from mentorsite.history.git import read_history
@@ -107,6 +108,7 @@ class MentorsitePlugin(BasePlugin[MentorsiteConfig]):
             self.site = self._build(content, options, config)
         except Exception as error:  # a broken override template: say which, stop cleanly
             raise PluginError(f"a theme template failed: {error}") from error
+        apply_defaults(config, content.organisation.language, self.themes)
         clashes = [page.path for page in self.site.pages if (docs_dir / page.path).exists()]
         if clashes:
             raise PluginError(
