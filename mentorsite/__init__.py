@@ -1,3 +1,3 @@
 """mentorsite: a mentoring programme kept as YAML in git, published as a static site."""
 
-__version__ = "0.1.0"
+__version__ = "0.2.0"

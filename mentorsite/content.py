@@ -155,16 +155,14 @@ LAST_LOAD: LastResult[LoadResult] = LastResult()
 precedes, or a preview server's rebuilds, load a project once."""
 
 
-def load_content(
-    paths: Paths, today: date | None = None, *, cache: LastResult[LoadResult] = LAST_LOAD
-) -> LoadResult:
+def load_content(paths: Paths, *, cache: LastResult[LoadResult] = LAST_LOAD) -> LoadResult:
     """Read, validate and cross-check a project; `content` is None when there are errors.
 
-    While no file of the project changes, `cache` gives the same result again.
+    The result does not depend on the day. While no file of the project changes, `cache`
+    gives the same result again.
     """
-    today = today or build_date()
-    key = (paths, today, _stamps(paths.config), _stamps(paths.content))
-    return cache.get(key) or cache.keep(key, _load(paths, today))
+    key = (paths, _stamps(paths.config), _stamps(paths.content))
+    return cache.get(key) or cache.keep(key, _load(paths))
 
 
 def _stamps(folder: Path) -> tuple[tuple[str, int, int], ...]:
@@ -198,14 +196,14 @@ class _Read:
     files: int = 0
 
 
-def _load(paths: Paths, today: date) -> LoadResult:
+def _load(paths: Paths) -> LoadResult:
     problems = ProblemList()
     config = read_config(paths)
     problems.extend(config.problems)
     found = _discover(paths, problems)
     known = _known(found, config.taxonomy)
     read = _read(paths, found, known, problems)
-    problems.extend(_validate(paths, config, read, known, today))
+    problems.extend(_validate(paths, config, read, known))
     result = LoadResult(None, problems.sorted(), config.files + read.files)
     if result.errors or config.organisation is None or config.taxonomy is None:
         return result
@@ -289,9 +287,7 @@ def _read(paths: Paths, found: _Files, known: Known, problems: ProblemList) -> _
     return read
 
 
-def _validate(
-    paths: Paths, config: Config, read: _Read, known: Known, today: date
-) -> list[Problem]:
+def _validate(paths: Paths, config: Config, read: _Read, known: Known) -> list[Problem]:
     """The checks that need more than one field: references, the unit tree, citations."""
     problems: list[Problem] = []
     organisation_doc = config.documents.get("organisation")
@@ -301,12 +297,11 @@ def _validate(
     if config.taxonomy is not None and taxonomy_doc is not None:
         problems += check_taxonomy(taxonomy_doc, config.taxonomy)
         problems += check_references(taxonomy_doc, config.taxonomy, known)
-    review_months = config.organisation.profile_review_months if config.organisation else 12
     for entries in read.items.values():
         for document, instance in entries.values():
             problems += check_references(document, instance, known)
             if isinstance(instance, Mentor):
-                problems += check_mentor(document, instance, paths.content, review_months, today)
+                problems += check_mentor(document, instance, paths.content)
             elif isinstance(instance, Programme):
                 problems += check_programme(document, instance, paths.content)
     matrix_doc, responsibilities = read.matrix

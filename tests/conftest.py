@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import shutil
 from collections.abc import Callable
 from pathlib import Path
@@ -69,3 +70,18 @@ def hr_site(built_sites: dict[str, Path]) -> Path:
 
 def edit(path: Path, change: Callable[[str], str]) -> None:
     path.write_text(change(path.read_text(encoding="utf-8")), encoding="utf-8")
+
+
+def empty_topics(project: Path, programme: str, *topics: str) -> None:
+    """Leave planning topics of a programme empty, as a programme still being planned has
+    them: the example's programmes have every topic filled in."""
+
+    def emptied(text: str) -> str:
+        for topic in topics:
+            text, found = re.subn(
+                rf"^{topic}: \|\n(?:  .*\n|\n)*", f"{topic}:\n\n", text, flags=re.M
+            )
+            assert found == 1, topic
+        return text
+
+    edit(project / f"content/programmes/{programme}.yml", emptied)

@@ -35,7 +35,7 @@ def mentor_files(root: Path = REPO) -> dict[str, dict[str, Any]]:
 
 def catalogue(edition: Edition, root: Path = REPO) -> tuple[list[MentorView], set[str]]:
     """The catalogue page's mentor views, and the fields the edition leaves out."""
-    content = load_content(Paths.at(root), today=TODAY).content
+    content = load_content(Paths.at(root)).content
     assert content is not None
     options = BuildOptions(themes=theme_dirs(), edition=edition, today=TODAY)
     pages = plan(content, Strings.load("da", theme_dirs()), options)

@@ -734,6 +734,43 @@ def test_changes_for_line_managers_in_the_terminal(
     assert err == "mentorsite: 2 changes in 2 commits concerning the role line-manager\n"
 
 
+def test_changes_for_each_role_in_markdown_for_a_pull_request(
+    scenario: Scenario, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert main(changes(scenario.project, "--since", "v1", "--format", "markdown")) == 0
+    out, err = capsys.readouterr()
+    sections = {s.splitlines()[0]: s for s in out.split("\n## ")}
+    # A section for each role, in the site's order (the history has moved the mentor last).
+    assert list(sections) == [
+        "## Ændringer for Mentee",
+        "Ændringer for Daglig leder",
+        "Ændringer for Programgruppen",
+        "Ændringer for HR",
+        "Ændringer for Mentor",
+    ]
+    programme, binds = scenario.shas["programme"][:7], scenario.shas["binds"][:7]
+    line_manager = [
+        "Ændringer for Daglig leder",
+        "",
+        f"**1. maj 2026** · `{programme}` · Nye ledere: to år, møder hver sjette uge",
+        "",
+        "- **Program: Nye ledere 2027 – mentorgrupper**",
+        "  - Varighed ændret fra 12 til 24 måneder",
+        "  - Mødehyppighed ændret fra hver fjerde uge til hver sjette uge",
+        "",
+        f"**1. marts 2026** · `{binds}` · Daglig leder følger mødereglen",
+        "",
+        "- **Regel: Mentor og mentee mødes cirka en time om måneden**",
+        "  - Gælder nu også for Daglig leder",
+    ]
+    assert sections["Ændringer for Daglig leder"].splitlines() == line_manager
+    assert err == "mentorsite: 8 changes in 7 commits\n"
+    # One role alone, as --role gives it.
+    one_role = ["--since", "v1", "--format", "markdown", "--role", "line-manager"]
+    assert main(changes(scenario.project, *one_role)) == 0
+    assert capsys.readouterr().out.splitlines() == ["## " + line_manager[0], *line_manager[1:]]
+
+
 def test_changes_of_the_whole_history(
     scenario: Scenario, content: Content, capsys: pytest.CaptureFixture[str]
 ) -> None:

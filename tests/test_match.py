@@ -22,7 +22,7 @@ TODAY = date(2026, 11, 22)
 
 
 def load(project: Path) -> Content:
-    result = load_content(Paths.at(project), today=TODAY)
+    result = load_content(Paths.at(project))
     assert result.content is not None, result.errors
     return result.content
 

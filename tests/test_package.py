@@ -35,6 +35,9 @@ def test_the_wheel_ships_the_default_theme_and_uses_it(tmp_path: Path) -> None:
     }
     assert theme and {f"mentorsite/{name}" for name in theme} <= names
     assert any(n.endswith("entry_points.txt") for n in names)
+    # Type checkers read the package's hints; the license travels with it.
+    assert "mentorsite/py.typed" in names
+    assert any(n.endswith(".dist-info/licenses/LICENSE") for n in names)
 
     subprocess.run(
         [

@@ -22,7 +22,7 @@ FIXTURE = REPO / "tests/fixtures/pairs-violations.yml"
 
 @pytest.fixture(scope="module")
 def content() -> Content:
-    result = load_content(Paths.at(REPO), today=TODAY)
+    result = load_content(Paths.at(REPO))
     assert result.content is not None
     return result.content
 
@@ -178,7 +178,7 @@ def test_a_rule_binds_only_its_programmes_and_from_its_effective_date(
         project / "content/rules/shared-language.yml",
         lambda s: s + "programmes: [nye-ledere-2027]\n",
     )
-    changed = load_content(Paths.at(project), today=TODAY).content
+    changed = load_content(Paths.at(project)).content
     assert changed is not None
     rules = {v.rule for v in check_pairs(FIXTURE, "p.yml", changed, TODAY).violations}
     assert "level-gap" not in rules and "shared-language" not in rules
@@ -257,7 +257,7 @@ def test_bad_check_parameters_are_content_errors(project: Path) -> None:
     edit(
         project / "content/rules/different-unit.yml", lambda s: s.replace("{depth: 1}", "{dept: 1}")
     )
-    errors = [str(p) for p in load_content(Paths.at(project), today=TODAY).errors]
+    errors = [str(p) for p in load_content(Paths.at(project)).errors]
     assert (
         "content/rules/level-gap.yml:11:20: error: check.level-gap: min (3) is more than "
         "max (2)" in errors

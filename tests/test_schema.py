@@ -292,7 +292,7 @@ ACCEPTED = {
     ),
     "an empty planning topic": (
         "content/programmes/nye-ledere-2027.yml",
-        replace("mentor_source: internal", "mentor_source:\ntraining:"),
+        replace("mentor_source: internal", "mentor_source:"),
     ),
     "applying by form, with a deadline": (
         "content/programmes/nye-ledere-2027.yml",

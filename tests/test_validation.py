@@ -2,20 +2,17 @@
 
 from __future__ import annotations
 
-from datetime import date
 from pathlib import Path
 
 import pytest
 
-from conftest import edit
+from conftest import edit, empty_topics
 from mentorsite.content import load_content
 from mentorsite.project import Paths
 
-TODAY = date(2026, 11, 22)
-
 
 def problems(project: Path) -> list[str]:
-    return [str(p) for p in load_content(Paths.at(project), today=TODAY).problems]
+    return [str(p) for p in load_content(Paths.at(project)).problems]
 
 
 def errors(project: Path) -> list[str]:
@@ -28,7 +25,7 @@ def line_of(path: Path, text: str) -> int:
 
 
 def test_the_example_content_has_no_error(project: Path) -> None:
-    result = load_content(Paths.at(project), today=TODAY)
+    result = load_content(Paths.at(project))
     assert result.errors == []
     assert result.content is not None
     assert len(result.content.mentors) >= 16
@@ -299,14 +296,13 @@ def test_missing_config_is_an_error(project: Path) -> None:
     assert not any("unknown qualification" in e for e in found)
 
 
-def test_warnings_for_empty_planning_topics_and_stale_profiles(project: Path) -> None:
+def test_warnings_for_empty_planning_topics_but_not_for_stale_profiles(project: Path) -> None:
+    empty_topics(project, "nye-ledere-2027", "training")
+    line = line_of(project / "content/programmes/nye-ledere-2027.yml", "training:")
     found = [p for p in problems(project) if ": warning: " in p]
-    assert (
-        "content/programmes/nye-ledere-2027.yml:2:1: warning: training: the planning "
-        "topic is empty" in found
-    )
-    stale = [p for p in found if "reviewed:" in p]
-    assert len(stale) == 2
-    assert any(
-        "content/mentors/peter-hansen.yml" in p and "more than 12 months ago" in p for p in stale
-    )
+    assert found == [
+        f"content/programmes/nye-ledere-2027.yml:{line}:10: warning: training: the planning "
+        "topic is empty"
+    ]
+    # Two profiles are stale on the tests' day, and no warning says so: a warning that came
+    # with the calendar would fail `check --strict` on a day when nothing was changed.

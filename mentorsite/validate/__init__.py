@@ -17,6 +17,7 @@ from mentorsite.validate.consistency import (
     check_taxonomy,
     cited_rules,
     content_file,
+    stale_profile,
 )
 from mentorsite.validate.fields import MAX_CHOICES, field_name, ids_location, validate_document
 from mentorsite.validate.references import check_references, references
@@ -37,5 +38,6 @@ __all__ = [
     "field_name",
     "ids_location",
     "references",
+    "stale_profile",
     "validate_document",
 ]

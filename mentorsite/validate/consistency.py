@@ -1,6 +1,10 @@
 """Checks that span a file or several: duplicate ids, the unit tree, rules cited where a role
-reads them, HR-only fields, capacity, stale profiles, empty planning topics, and paths that
-must stay inside content/.
+reads them, HR-only fields, capacity, empty planning topics, and paths that must stay inside
+content/.
+
+None of them depends on the day: a project that passes `check --strict` today passes it
+tomorrow. A stale profile is news for HR (check's summary, the HR overview), not a problem
+in the file; only an import says so of a row it reads (`stale_profile`).
 """
 
 from __future__ import annotations
@@ -125,9 +129,7 @@ def check_organisation(document: Document, organisation: Organisation) -> list[P
     return problems
 
 
-def check_mentor(
-    document: Document, mentor: Mentor, content_dir: Path, review_months: int, today: date
-) -> list[Problem]:
+def check_mentor(document: Document, mentor: Mentor, content_dir: Path) -> list[Problem]:
     problems = []
     if mentor.mentees > mentor.capacity:
         problems.append(
@@ -145,16 +147,21 @@ def check_mentor(
             problem = document.problem(("photo",), f"photo: '{mentor.photo}' {why}")
         if problem:
             problems.append(problem)
-    if mentor.is_stale(review_months, today):
-        problems.append(
-            document.problem(
-                ("reviewed",),
-                f"reviewed: the profile was last confirmed on {mentor.reviewed.isoformat()}, more "
-                f"than {review_months} months ago; ask the mentor to review it",
-                severity=Severity.WARNING,
-            )
-        )
     return problems
+
+
+def stale_profile(
+    document: Document, mentor: Mentor, review_months: int, today: date
+) -> Problem | None:
+    """A warning when the profile was last confirmed more than `review_months` ago."""
+    if not mentor.is_stale(review_months, today):
+        return None
+    return document.problem(
+        ("reviewed",),
+        f"reviewed: the profile was last confirmed on {mentor.reviewed.isoformat()}, more "
+        f"than {review_months} months ago; ask the mentor to review it",
+        severity=Severity.WARNING,
+    )
 
 
 def check_programme(document: Document, programme: Programme, content_dir: Path) -> list[Problem]:

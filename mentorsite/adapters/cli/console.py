@@ -16,6 +16,25 @@ from mentorsite.adapters.mkdocs.project import project_paths
 from mentorsite.content import Content, load_content
 from mentorsite.problems import Problem
 
+# What a plain install leaves out, by the module a command found missing: the extra of
+# pyproject.toml that brings it, what needs it, and what to do instead, if anything.
+OPTIONAL_MODULES = {
+    "scipy": ("match", "mentorsite match needs SciPy and NumPy", ""),
+    "numpy": ("match", "mentorsite match needs SciPy and NumPy", ""),
+    "openpyxl": ("xlsx", "reading an Excel workbook needs openpyxl", ", or save the sheet as CSV"),
+}
+
+
+def missing_extra(error: BaseException) -> str | None:
+    """What to install, in one line, when `error` is a module of an extra not installed."""
+    if not isinstance(error, ModuleNotFoundError) or not error.name:
+        return None
+    found = OPTIONAL_MODULES.get(error.name.partition(".")[0])
+    if found is None:
+        return None
+    extra, needs, instead = found
+    return f"{needs}, which is not installed: pip install 'mentorsite[{extra}]'{instead}"
+
 
 def say(message: str) -> None:
     """One line on stderr, as mentorsite's own."""

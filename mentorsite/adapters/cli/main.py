@@ -26,6 +26,7 @@ from mentorsite import __version__
 from mentorsite.adapters.cli.build import run_build, run_serve
 from mentorsite.adapters.cli.changes import run_changes
 from mentorsite.adapters.cli.check import run_check
+from mentorsite.adapters.cli.console import missing_extra, say
 from mentorsite.adapters.cli.importing import run_import_mentors
 from mentorsite.adapters.cli.new import run_new
 from mentorsite.adapters.cli.pairs import run_match, run_pairs_check
@@ -94,7 +95,8 @@ COMMANDS = (
             argument(
                 "--strict",
                 action="store_true",
-                help="treat warnings (empty planning topics, stale profiles) as errors",
+                help="treat warnings (an empty planning topic, a rule its role's page never "
+                "cites) as errors",
             ),
             argument(
                 "--format",
@@ -227,6 +229,13 @@ COMMANDS = (
                 metavar="ROLE",
                 help="only what concerns the role with this id, e.g. line-manager",
             ),
+            argument(
+                "--format",
+                choices=("text", "markdown"),
+                default="text",
+                help="text (the default): each commit, then what it changed; markdown: what "
+                "the changes mean for each role, a section a role, for a pull or merge request",
+            ),
         ),
         run=run_changes,
     ),
@@ -339,6 +348,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     except Exception as error:
         if os.environ.get("MENTORSITE_DEBUG"):
             raise
+        missing = missing_extra(error)
+        if missing:
+            say(f"error: {missing}")
+            return 1
         print(f"mentorsite: error: {error}", file=sys.stderr)
         print("(set MENTORSITE_DEBUG=1 to see where it happened)", file=sys.stderr)
         return 1

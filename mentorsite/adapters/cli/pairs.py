@@ -30,7 +30,8 @@ def run_pairs_check(args: argparse.Namespace) -> int:
 
 
 def run_match(args: argparse.Namespace) -> int:
-    # SciPy takes a third of a second to import: only the command that solves needs it.
+    # SciPy takes a third of a second to import, and is an extra (mentorsite[match]): only
+    # the command that solves needs it.
     from mentorsite.pairing.match import match, result_table, result_yaml
 
     content = valid_content(args)

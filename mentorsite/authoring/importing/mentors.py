@@ -51,7 +51,7 @@ from mentorsite.model import SLUG, Mentor
 from mentorsite.model.fields import FieldSpec
 from mentorsite.model.kinds import CONTENT_KINDS, reserved
 from mentorsite.problems import Problem, display_path, one_line
-from mentorsite.validate import check_mentor, check_references, validate_document
+from mentorsite.validate import check_mentor, check_references, stale_profile, validate_document
 
 __all__ = [  # what the command line and the tests use
     "FIELDS",
@@ -414,13 +414,12 @@ def _validated(plan: RowPlan, data: dict[str, Any], context: _Context) -> Mentor
     mentor, problems = validate_document(document, Mentor)
     if mentor is not None:
         known = {kind: set(v.names) for kind, v in context.vocabularies.items()}
-        problems = check_references(document, mentor, known) + check_mentor(
-            document,
-            mentor,
-            context.content.paths.content,
-            context.content.organisation.profile_review_months,
-            context.today,
-        )
+        problems = check_references(document, mentor, known)
+        problems += check_mentor(document, mentor, context.content.paths.content)
+        # A row read now that is already stale is worth saying, once, while HR has the sheet.
+        review = context.content.organisation.profile_review_months
+        stale = stale_profile(document, mentor, review, context.today)
+        problems += [stale] if stale else []
     for problem in problems:
         severity: Literal["error", "warning"] = "error" if problem.is_error else "warning"
         plan.messages.append(Message(plan.row, severity, _of_column(problem.message, context)))

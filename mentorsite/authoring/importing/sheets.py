@@ -219,7 +219,8 @@ def _csv_records(text: str) -> Iterator[Sequence[str]]:
 
 
 def _read_xlsx(data: bytes) -> Sheet:
-    # openpyxl is imported here: only an import of a workbook needs it.
+    # openpyxl is imported here: only an import of a workbook needs it, and it is an extra
+    # (mentorsite[xlsx]).
     from openpyxl import load_workbook
 
     try:
