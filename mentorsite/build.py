@@ -73,6 +73,15 @@ class PlannedSite:
     def render(self, page: Page) -> BuiltPage:
         return self.renderer.render(page)
 
+    def rehearse(self) -> None:
+        """Render the first page of each template once, so that a broken template stops
+        the build before the engine empties the site's folder, not halfway through."""
+        tried: set[str] = set()
+        for page in self.pages:
+            if page.template not in tried:
+                tried.add(page.template)
+                self.render(page)
+
 
 def plan_site(content: Content, options: BuildOptions) -> PlannedSite:
     """The site as views, none rendered yet."""

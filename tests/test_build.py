@@ -78,6 +78,22 @@ def test_a_failing_template_fails_cleanly_and_keeps_the_site(project: Path, tmp_
     assert fingerprint(site) == before
 
 
+def test_plain_mkdocs_build_with_a_failing_template_keeps_the_site(project: Path) -> None:
+    run = [sys.executable, "-m", "mkdocs", "build", "-q"]
+    assert subprocess.run(run, cwd=project).returncode == 0
+    before = fingerprint(project / "site")
+    (project / "theme/templates").mkdir(parents=True)
+    (project / "theme/templates/rule.html.j2").write_text("{{ rule.no_such_field }}")
+    edit(
+        project / "mkdocs.yml",
+        lambda s: s.replace("config_dir: config", "config_dir: config\n      theme_dir: theme"),
+    )
+    result = subprocess.run(run, cwd=project, capture_output=True, text=True)
+    assert result.returncode == 1
+    assert "a theme template failed" in result.stderr and "no_such_field" in result.stderr
+    assert fingerprint(project / "site") == before
+
+
 def test_an_organisation_overrides_one_block_of_a_template(project: Path, tmp_path: Path) -> None:
     (project / "theme/templates").mkdir(parents=True)
     (project / "theme/templates/profile.html.j2").write_text(

@@ -136,6 +136,7 @@ class MentorsitePlugin(BasePlugin[MentorsiteConfig]):
         if not self._serving:
             site = plan_site(content, options)
             forget_documents()  # only a preview's next build reuses them
+            site.rehearse()
             return site
         self.builds = self.builds or Builds()
         outline = _outline(config, self.themes)
