@@ -166,3 +166,14 @@ def test_the_zensical_site_has_the_catalogue_and_loads_no_more_hosts(
         return {url.split("/")[2] for url in urls if "://" in url}
 
     assert hosts(zensical_site) <= hosts(example["built"])
+
+
+def test_the_hr_export_builds_to_the_pages_of_the_hr_site(
+    example: dict[str, Path], hr_site: Path, tmp_path: Path
+) -> None:
+    config = example["project"] / "mkdocs.yml"
+    export = ["export", "-f", str(config), "-d", str(tmp_path / "hr"), "--edition", "hr"]
+    assert main(export) == 0
+    run([str(MAIN / "mkdocs"), "build", "-d", str(tmp_path / "site")], tmp_path / "hr")
+    assert (tmp_path / "site/hr/index.html").is_file()
+    assert differences(hr_site, tmp_path / "site") == []
