@@ -94,5 +94,15 @@ def differences(expected: Path, found: Path) -> list[str]:
     lines += [f"extra: {path}" for path in sorted(theirs - ours)]
     for path in sorted(ours & theirs):
         a, b = page_summary(expected, path), page_summary(found, path)
-        lines += [f"{path}: {part}: {a[part]!r} != {b[part]!r}" for part in a if a[part] != b[part]]
+        lines += [f"{path}: {part}: {_where(a[part], b[part])}" for part in a if a[part] != b[part]]
     return lines
+
+
+def _where(expected: Any, found: Any) -> str:
+    """The two values around where they first differ, short enough to read."""
+    a, b = repr(expected), repr(found)
+    at = next(
+        (i for i, (x, y) in enumerate(zip(a, b, strict=False)) if x != y), min(len(a), len(b))
+    )
+    start = max(0, at - 80)
+    return f"…{a[start : at + 80]}… != …{b[start : at + 80]}…"
