@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import shutil
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
+from playwright.sync_api import Browser, sync_playwright
 
+from localsite import CHROMIUM_FLAGS
 from mentorsite.adapters.cli.main import main
 
 REPO = Path(__file__).resolve().parent.parent
@@ -69,3 +71,15 @@ def hr_site(built_sites: dict[str, Path]) -> Path:
 
 def edit(path: Path, change: Callable[[str], str]) -> None:
     path.write_text(change(path.read_text(encoding="utf-8")), encoding="utf-8")
+
+
+@pytest.fixture(scope="session")
+def browser() -> Iterator[Browser]:
+    """Debian's Chromium, one for the whole session: Playwright's synchronous API allows
+    only one at a time."""
+    chromium = shutil.which("chromium")
+    assert chromium, "Debian's chromium is missing: run tests/setup.sh, as the README says"
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=chromium, args=CHROMIUM_FLAGS)
+        yield browser
+        browser.close()

@@ -3,17 +3,16 @@
 from __future__ import annotations
 
 import re
-import shutil
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 import yaml
 from axe_playwright_python.sync_playwright import Axe
-from playwright.sync_api import Browser, Page, sync_playwright
+from playwright.sync_api import Browser, Page
 
 from conftest import REPO, build
-from localsite import CHROMIUM_FLAGS, serve
+from localsite import serve
 
 MENTORS = {
     p.stem: yaml.safe_load(p.read_text(encoding="utf-8"))
@@ -36,16 +35,6 @@ def unit_chain(unit: str) -> list[str]:
 def site_url(staff_site: Path) -> Iterator[str]:
     with serve(staff_site) as url:
         yield url
-
-
-@pytest.fixture(scope="session")
-def browser() -> Iterator[Browser]:
-    chromium = shutil.which("chromium")
-    assert chromium, "Debian's chromium is missing: run tests/setup.sh, as the README says"
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=chromium, args=CHROMIUM_FLAGS)
-        yield browser
-        browser.close()
 
 
 @pytest.fixture

@@ -11,18 +11,17 @@ from __future__ import annotations
 
 import json
 import os
-import shutil
 import subprocess
 import sys
 from pathlib import Path
 
 import pytest
 import yaml
-from playwright.sync_api import sync_playwright
+from playwright.sync_api import Browser
 
 from conftest import REPO, SOURCE_DATE_EPOCH, build, copy_example
 from htmlpage import Page
-from localsite import CHROMIUM_FLAGS, serve
+from localsite import serve
 from mentorsite.adapters.cli.main import main
 from samepages import differences
 from test_preview import fetch, free_port, wait_for
@@ -183,7 +182,9 @@ def test_the_hr_export_builds_to_the_pages_of_the_hr_site(
     assert differences(hr_site, tmp_path / "site") == []
 
 
-def test_the_catalogue_of_the_zensical_site_filters_in_a_browser(zensical_site: Path) -> None:
+def test_the_catalogue_of_the_zensical_site_filters_in_a_browser(
+    zensical_site: Path, browser: Browser
+) -> None:
     """The catalogue's script runs on Zensical's bundle of Material's JavaScript."""
     mentors = [
         yaml.safe_load(path.read_text(encoding="utf-8"))
@@ -191,19 +192,16 @@ def test_the_catalogue_of_the_zensical_site_filters_in_a_browser(zensical_site: 
     ]
     delegation = sum("delegation" in mentor["qualifications"] for mentor in mentors)
     assert 0 < delegation < len(mentors)
-    chromium = shutil.which("chromium")
-    assert chromium, "Debian's chromium is missing: run tests/setup.sh"
-    with serve(zensical_site) as url, sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=chromium, args=CHROMIUM_FLAGS)
-        page = browser.new_page(locale="da-DK")
-        errors: list[str] = []
-        page.on("pageerror", lambda error: errors.append(str(error)))
+    page = browser.new_page(locale="da-DK")
+    errors: list[str] = []
+    page.on("pageerror", lambda error: errors.append(str(error)))
+    with serve(zensical_site) as url:
         page.goto(f"{url}mentors/")
         page.wait_for_selector("[data-ms-filters]:not([hidden])")
         page.get_by_label("Uddelegering").check()
         shown = page.locator("[data-ms-cards] > li:not([hidden])").count()
         result = page.inner_text("[data-ms-result]")
-        browser.close()
+    page.close()
     assert shown == delegation
     assert result == f"Viser {delegation} mentorer"
     assert errors == []
