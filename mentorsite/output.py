@@ -15,6 +15,7 @@ from pathlib import Path
 from mentorsite import __version__
 
 MARKER = ".mentorsite-site"
+EXPORT_MARKER = ".mentorsite-export"  # in a folder that `mentorsite export` wrote
 # A site built before the marker existed is recognised by mentorsite's own script.
 _LEGACY_MARK = Path("assets/mentorsite/mentorsite.js")
 
@@ -45,7 +46,7 @@ def unsafe_target(target: Path, root: Path, sources: Iterable[Path]) -> str | No
     return None
 
 
-def not_ours(target: Path) -> str | None:
+def not_ours(target: Path, marker: str = MARKER) -> str | None:
     """Why `target` should not be replaced without `--force`, or None when it may be.
 
     A folder that mentorsite built may be replaced, and so may an empty folder; anything
@@ -55,13 +56,13 @@ def not_ours(target: Path) -> str | None:
         return None
     if not target.is_dir():
         return f"{_shown(target)} is a file, not a site that mentorsite built"
-    if (target / MARKER).is_file() or (target / _LEGACY_MARK).is_file():
+    if (target / marker).is_file() or (target / _LEGACY_MARK).is_file():
         return None
     if not any(target.iterdir()):
         return None
     return (
         f"{_shown(target)} already holds files that mentorsite did not build "
-        f"(there is no {MARKER} in it)"
+        f"(there is no {marker} in it)"
     )
 
 

@@ -5,6 +5,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
+# Beside mkdocs.yml: resized photos, and the plugin's page stubs.
+CACHE_FOLDER = ".mentorsite-cache"
+
 
 @dataclass(frozen=True)
 class Paths:

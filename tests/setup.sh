@@ -16,3 +16,9 @@ if [ -n "$missing" ]; then
 fi
 python3 -m venv .venv
 .venv/bin/pip install -q -e '.[test]'
+# ProperDocs in place of MkDocs, as a user who has moved to it has it: mentorsite and
+# Material installed (Material pulls MkDocs in), ProperDocs added, MkDocs removed.
+# tests/test_engines.py builds and serves with it there.
+python3 -m venv .venv-engines
+.venv-engines/bin/pip install -q -e . properdocs
+.venv-engines/bin/pip uninstall -q -y mkdocs

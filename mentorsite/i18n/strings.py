@@ -95,6 +95,16 @@ class Strings:
         return sentence[:1].upper() + sentence[1:]
 
 
+# The words of Material's own templates that a theme folder's `overrides/` (its 404 page,
+# its footer) read from `config.extra.mentorsite`, in the site's language.
+THEME_WORDS = ("not_found", "not_found_text", "not_found_home", "made_with")
+
+
+def theme_words(strings: Strings) -> dict[str, str]:
+    """What Material's overrides find as `config.extra.mentorsite`."""
+    return {word: strings(f"ui.{word}") for word in THEME_WORDS}
+
+
 def flatten(tree: dict[str, Any], prefix: str = "") -> dict[str, Any]:
     """Nested locale keys as dotted keys; a mapping of plural forms or numbers stays whole."""
     flat: dict[str, Any] = {}

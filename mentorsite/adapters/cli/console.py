@@ -12,6 +12,7 @@ import sys
 from collections.abc import Iterable
 from pathlib import Path
 
+from mentorsite.adapters.mkdocs.engine import logger_name
 from mentorsite.adapters.mkdocs.project import project_paths
 from mentorsite.content import Content, load_content
 from mentorsite.problems import Problem
@@ -75,12 +76,13 @@ class _Said(logging.Filter):
 
 
 def show_mkdocs_log(already_said: set[str] | None = None) -> None:
-    """MkDocs' log on stderr, as `mkdocs build` shows it, less what was said already."""
+    """The engine's log (MkDocs' or ProperDocs') on stderr, as `mkdocs build` shows it, less
+    what was said already."""
     handler = logging.StreamHandler(sys.stderr)
     handler.setFormatter(logging.Formatter("%(levelname)-7s -  %(message)s"))
     if already_said:
         handler.addFilter(_Said(already_said))
-    logger = logging.getLogger("mkdocs")
+    logger = logging.getLogger(logger_name())
     logger.handlers[:] = [handler]
     logger.setLevel(logging.INFO)
     logger.propagate = False

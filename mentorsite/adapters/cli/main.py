@@ -27,6 +27,7 @@ from mentorsite.adapters.cli.build import run_build, run_serve
 from mentorsite.adapters.cli.changes import run_changes
 from mentorsite.adapters.cli.check import run_check
 from mentorsite.adapters.cli.console import missing_extra, say
+from mentorsite.adapters.cli.export import run_export
 from mentorsite.adapters.cli.importing import run_import_mentors
 from mentorsite.adapters.cli.new import run_new
 from mentorsite.adapters.cli.pairs import run_match, run_pairs_check
@@ -136,6 +137,39 @@ COMMANDS = (
             ),
         ),
         run=run_build,
+    ),
+    Command(
+        "export",
+        help="write the site as a plain project for Zensical, MkDocs or ProperDocs",
+        description="Check the content, then write the site as a project that any "
+        "MkDocs-compatible engine builds without the mentorsite plugin: the generated pages "
+        "as Markdown, the free pages, photos, materials, the catalogue's data, mentorsite's "
+        "CSS and JavaScript, and a mkdocs.yml with the navigation, the language and the theme. "
+        "Build it with `zensical build` (or `mkdocs build`, `properdocs build`) in DIR. Edit "
+        "links still lead to the YAML files; export again after changing them.",
+        arguments=(
+            CONFIG_FILE,
+            argument(
+                "-d",
+                "--output",
+                metavar="DIR",
+                required=True,
+                help="the folder to write the project to; replaced when it holds an earlier export",
+            ),
+            argument(
+                "--edition",
+                choices=("staff", "hr"),
+                help="staff (the default) leaves out HR-only fields; hr includes them",
+            ),
+            PAIRS,
+            argument("--strict", action="store_true", help="treat warnings as errors"),
+            argument(
+                "--force",
+                action="store_true",
+                help="replace DIR even if it holds files that mentorsite did not export",
+            ),
+        ),
+        run=run_export,
     ),
     Command(
         "pairs",

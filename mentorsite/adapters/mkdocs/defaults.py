@@ -6,7 +6,7 @@ loads nothing from another host and speaks the site's language in Material's chr
 - the `toc` extension's `permalink_title`: the title of the free pages' heading anchors.
 - Material's overrides in each theme folder (`overrides/`, after mkdocs.yml's own
   `custom_dir`): a 404 page and a footer whose words are the locale's, given to them as
-  `config.theme.mentorsite`.
+  `config.extra.mentorsite` (where Zensical, too, hands them on).
 """
 
 from __future__ import annotations
@@ -18,11 +18,9 @@ from typing import Any
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.theme import Theme
 
-from mentorsite.i18n.strings import Strings
+from mentorsite.i18n.strings import Strings, theme_words
 
 _TOC = ("toc", "markdown.extensions.toc")
-# The words of Material's templates that the overrides put in the site's language.
-_WORDS = ("not_found", "not_found_text", "not_found_home", "made_with")
 
 
 def apply_defaults(config: MkDocsConfig, language: str, themes: list[Path]) -> None:
@@ -33,7 +31,7 @@ def apply_defaults(config: MkDocsConfig, language: str, themes: list[Path]) -> N
         theme["font"] = False
     toc = next((name for name in _TOC if name in config.mdx_configs), "toc")
     config.mdx_configs.setdefault(toc, {}).setdefault("permalink_title", strings("ui.permalink"))
-    theme["mentorsite"] = {word: strings(f"ui.{word}") for word in _WORDS}
+    config.extra["mentorsite"] = theme_words(strings)
     at = 1 if theme.custom_dir else 0  # mkdocs.yml's custom_dir stays first
     overrides = [folder / "overrides" for folder in themes]
     theme.dirs[at:at] = [str(folder) for folder in overrides if folder.is_dir()]

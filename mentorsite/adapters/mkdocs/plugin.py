@@ -35,13 +35,12 @@ from mentorsite.output import mark, unsafe_target
 from mentorsite.pairing.pairs import load_pairs
 from mentorsite.photos import PhotoError, prepare_photo
 from mentorsite.problems import display_path
-from mentorsite.project import Paths, theme_dirs
+from mentorsite.project import CACHE_FOLDER, Paths, theme_dirs
 from mentorsite.site.markup import escape_text
 from mentorsite.site.page import BuiltPage, Edition, Heading, Page, Site
 
 log = get_plugin_logger(__name__)
 
-CACHE_FOLDER = ".mentorsite-cache"  # beside mkdocs.yml: resized photos and page stubs
 _ASSETS = ("mentorsite.css", "mentorsite.js")
 
 

@@ -15,10 +15,11 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
+from mentorsite.adapters.mkdocs.engine import EngineMissing, logger_name, require
 from mentorsite.project import Paths, theme_dirs
 
 PLUGIN = "mentorsite"
-_log = logging.getLogger("mkdocs.commands.serve")
+_log = logging.getLogger(f"{logger_name()}.commands.serve")
 
 
 class ProjectError(Exception):
@@ -60,6 +61,10 @@ def load_project(
     dev_addr: str | None = None,
 ) -> MkDocsProject:
     """mkdocs.yml loaded, with `edition` and `pairs` set as the plugin's options."""
+    try:
+        require()
+    except EngineMissing as error:
+        raise ProjectError(str(error)) from None
     from mkdocs.config import load_config
     from mkdocs.exceptions import ConfigurationError
 
@@ -146,7 +151,7 @@ def _builder(load: Any, serve_url: str) -> Any:
     from mkdocs.commands.build import build as mkdocs_build
     from mkdocs.exceptions import Abort
 
-    logging.getLogger("mkdocs.commands.build").addFilter(_WithoutDirtyWarning())
+    logging.getLogger(f"{logger_name()}.commands.build").addFilter(_WithoutDirtyWarning())
 
     def builder(config: Any = None) -> None:
         _log.info("Building the site...")
