@@ -97,6 +97,7 @@ class MentorsitePlugin(BasePlugin[MentorsiteConfig]):
             site_url=config.site_url or None,
             history=self._history(paths),
             pairs=self._pairs(root, content) if edition is Edition.HR else None,
+            markdown_extensions=_markdown_extensions(config),
         )
         self.builds = self.builds or Builds()
         outline = _outline(config, self.themes)
@@ -321,6 +322,12 @@ class _Compiled(BytecodeCache):
 
 def _always() -> bool:
     return True
+
+
+def _markdown_extensions(config: MkDocsConfig) -> dict[str, Any]:
+    """The site's Markdown extensions with their options: Markdown fields are written in
+    the same dialect as the free pages, as far as it is safe (site/dialect.py)."""
+    return {name: config.mdx_configs.get(name, {}) for name in config.markdown_extensions}
 
 
 def _outline(config: MkDocsConfig, themes: list[Path]) -> tuple:

@@ -10,7 +10,7 @@ from markupsafe import Markup
 
 from mentorsite.i18n.text import sort_key
 from mentorsite.model import Mentor, Term
-from mentorsite.site.markup import mailto, render_markdown
+from mentorsite.site.markup import mailto
 from mentorsite.site.page import Link, Page, TermView
 
 if TYPE_CHECKING:
@@ -122,7 +122,7 @@ def mentor_view(index: SiteIndex, mentor_id: str, mentor: Mentor) -> MentorView:
         reviewed=t.date(mentor.reviewed) if shown["reviewed"] else None,
         reviewed_on=mentor.reviewed if shown["reviewed"] else None,
         stale=stale,
-        bio=render_markdown(mentor.bio),
+        bio=index.markdown(mentor.bio),
         bio_source=mentor.bio,
         interest=interest_url(index, mentor.name),
         filters={
