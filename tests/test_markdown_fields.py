@@ -16,7 +16,7 @@ import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from conftest import build, copy_example
+from conftest import SOURCE_DATE_EPOCH, build, copy_example
 from htmlpage import Page
 from mentorsite.site.dialect import FIELD_SAFE, field_extensions
 from mentorsite.site.markup import MarkdownFields, plain_html, plain_path_holds
@@ -56,7 +56,7 @@ def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     set_bio(project / "content/mentors/anna-jensen.yml", SAMPLE + "\n" + HEADINGS)
     (project / "content/pages/lister.md").write_text("# Lister\n\n" + SAMPLE, encoding="utf-8")
     with pytest.MonkeyPatch.context() as patch:
-        patch.setenv("SOURCE_DATE_EPOCH", "1795305600")
+        patch.setenv("SOURCE_DATE_EPOCH", str(SOURCE_DATE_EPOCH))
         assert build(project, root / "site") == 0
     return root / "site"
 
@@ -114,12 +114,16 @@ def test_a_field_never_includes_a_file_even_where_the_site_enables_snippets(
 )
 def test_extensions_that_read_files_or_make_ids_never_act_on_a_field(name: str) -> None:
     assert field_extensions({**SITE, name: {}}) == field_extensions(SITE)
-    assert field_extensions({"extra": {}}).keys() == {
-        "abbr",
-        "attr_list",
-        "def_list",
-        "fenced_code",
-        "tables",
+
+
+def test_extra_gives_a_field_its_safe_parts_with_their_options() -> None:
+    found = field_extensions({"extra": {"footnotes": {}, "abbr": {"glossary": {"HR": "Hr"}}}})
+    assert found == {
+        "fenced_code": {},
+        "attr_list": {},
+        "def_list": {},
+        "tables": {},
+        "abbr": {"glossary": {"HR": "Hr"}},
     }
 
 
