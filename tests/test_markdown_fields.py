@@ -8,6 +8,8 @@ files or makes ids never acts on a field, and what comes out is sanitised.
 from __future__ import annotations
 
 import re
+import time
+from datetime import date
 from pathlib import Path
 
 import markdown
@@ -15,9 +17,13 @@ import pytest
 import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from pydantic import TypeAdapter
 
 from conftest import SOURCE_DATE_EPOCH, build, copy_example
 from htmlpage import Page
+from mentorsite.content import load_content
+from mentorsite.model.types import MAX_MARKDOWN_CHARS, Markdown
+from mentorsite.project import Paths
 from mentorsite.site.dialect import FIELD_SAFE, field_extensions
 from mentorsite.site.markup import MarkdownFields, plain_html, plain_path_holds
 
@@ -238,3 +244,50 @@ def test_every_extension_a_field_may_use_loads_together_and_sanitises() -> None:
     html = str(fields('# Titel { #kontakt onclick="alert(1)" }\n\n- [x] gjort\n\nH~2~O ==mærk=='))
     assert "<h3>Titel</h3>" in html and "<mark>mærk</mark>" in html
     assert not re.search(r"\b(id|onclick|class)=", html.replace('class="admonition', ""))
+
+
+# -- bounded: no field makes the build hang ------------------------------------------------
+
+# Python-Markdown is quadratic in each of these; a Markdown field may hold this much of any.
+SLOWEST = {
+    "headings": "# x\n" * (MAX_MARKDOWN_CHARS // 4),
+    "rules": "***\n" * (MAX_MARKDOWN_CHARS // 4),
+    "underlined": "a\n===\n" * (MAX_MARKDOWN_CHARS // 6),
+    "notes": "!!! note\n    x\n" * (MAX_MARKDOWN_CHARS // 15),
+    "open brackets": "[x " * 400 + "x" * (MAX_MARKDOWN_CHARS - 1200),
+    "open tags": "<a " * 400 + "x" * (MAX_MARKDOWN_CHARS - 1200),
+    "nested lists in HTML": "<ul><li>" * 200 + "x" * (MAX_MARKDOWN_CHARS - 1600),
+}
+
+
+@pytest.mark.parametrize("text", SLOWEST.values(), ids=SLOWEST.keys())
+def test_the_slowest_markdown_a_field_may_hold_renders_in_seconds(text: str) -> None:
+    assert TypeAdapter(Markdown).validate_python(text) == text  # within the limits
+    fields = MarkdownFields({name: {} for name in sorted(FIELD_SAFE)})
+    start = time.process_time()
+    fields(text)
+    assert time.process_time() - start < 10  # 1.5 s on a quiet machine; hours unbounded
+
+
+@pytest.mark.parametrize(
+    ("bio", "said"),
+    [
+        ("# x\n" * 3000, "expected at most 10,000 characters of Markdown, found 12,000"),
+        ("[x " * 2000, "expected at most 666 '[' and '<' together in Markdown of 6,000 "),
+    ],
+)
+def test_markdown_beyond_the_limits_is_an_error_at_its_field(
+    project: Path, bio: str, said: str
+) -> None:
+    set_bio(project / "content/mentors/anna-jensen.yml", bio)
+    found = [str(p) for p in load_content(Paths.at(project), today=date(2026, 11, 22)).errors]
+    assert len(found) == 1
+    assert re.match(r"content/mentors/anna-jensen\.yml:\d+:\d+: error: bio: ", found[0])
+    assert said in found[0]
+
+
+def test_markdown_nested_too_deep_for_python_markdown_is_shown_as_typed() -> None:
+    fields = MarkdownFields({**SITE, "def_list": {}})
+    assert str(fields("- " * 1000 + "x")) == "<p>" + "- " * 1000 + "x</p>"
+    assert "<dt>" not in fields("Ord\n:   forklaring\n" * 1000)
+    assert "<li>b</li>" in fields("**a**\n\n- b")  # and the next field as it should be

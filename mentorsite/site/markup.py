@@ -16,7 +16,7 @@ from urllib.parse import quote
 
 import markdown
 import nh3
-from markupsafe import Markup
+from markupsafe import Markup, escape
 
 from mentorsite.site.dialect import DEFAULT_EXTENSIONS, FIELD_SAFE, Extensions, field_extensions
 
@@ -132,12 +132,14 @@ class MarkdownFields:
 
     def html(self, text: str) -> str:
         """What Python-Markdown makes of `text`, before sanitising."""
-        if self._plain:
-            html = plain_html(text)
-            if html is not None:
-                return html
+        quick = plain_html(text) if self._plain else None
+        if quick is not None:
+            return quick
         self._markdown.reset()  # nothing of one field (its link references) reaches the next
-        return self._markdown.convert(text)
+        try:
+            return self._markdown.convert(text)
+        except RecursionError:  # blocks nested or chained hundreds deep: shown as typed
+            return "\n".join(f"<p>{escape(part)}</p>" for part in _PARAGRAPHS.split(text.strip()))
 
     def _render(self, text: str) -> Markup:
         clean = _SANITISER.clean(_HEADING.sub(_below_page_headings, self.html(text)))
