@@ -7,7 +7,7 @@ other engine. Nothing here imports an engine.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -17,7 +17,9 @@ from mentorsite.history.git import History
 from mentorsite.i18n.strings import Strings
 from mentorsite.model import PairsFile
 from mentorsite.site.assets import assets
+from mentorsite.site.dialect import DEFAULT_EXTENSIONS, Extensions
 from mentorsite.site.index import SiteIndex
+from mentorsite.site.markup import MarkdownFields
 from mentorsite.site.page import PARTIAL_KINDS, Asset, BuiltPage, Edition, Page, Site
 from mentorsite.site.render import Renderer
 from mentorsite.site.routes import Routes
@@ -46,11 +48,14 @@ class BuildOptions:
     history: History | None = None  # None: the site has no history and no /changes/
     pairs: PairsFile | None = None  # HR's private pairs file; the HR edition only
     today: date | None = None
+    # The site's Markdown extensions with their options (mkdocs.yml's markdown_extensions):
+    # Markdown fields are written in the same dialect as the free pages (site/dialect.py).
+    markdown_extensions: Extensions = field(default_factory=lambda: DEFAULT_EXTENSIONS)
 
 
 def plan(content: Content, strings: Strings, options: BuildOptions) -> list[Page]:
     """Every generated page of the site, each view complete, in the navigation's order."""
-    index = _index(content, strings, options)
+    index = _index(content, strings, options, MarkdownFields(options.markdown_extensions))
     return _pages(index)
 
 
@@ -86,7 +91,7 @@ class PlannedSite:
 def plan_site(content: Content, options: BuildOptions) -> PlannedSite:
     """The site as views, none rendered yet."""
     options, strings = _prepared(content, options)
-    index = _index(content, strings, options)
+    index = _index(content, strings, options, MarkdownFields(options.markdown_extensions))
     return PlannedSite(
         _pages(index), assets(index), navigation(index), Renderer(options.themes, strings)
     )
@@ -112,6 +117,7 @@ class Builds:
         self._stamps: dict[tuple[str, str], tuple[int, int]] = {}
         self._options: BuildOptions | None = None
         self._mentors: list[MentorView] = []
+        self._markdown: tuple[Extensions, MarkdownFields] | None = None
 
     def forget(self) -> None:
         """Render every page anew next time: something outside the content changed."""
@@ -132,7 +138,7 @@ class Builds:
                 for mentor in self._mentors
                 if ("mentor", mentor.id) not in changed
             }
-        index = _index(content, strings, options, reused)
+        index = _index(content, strings, options, self._fields(options), reused)
         pages = [
             kept[page.path]
             if page.path in kept and page.depends_on is not None and not page.depends_on & changed
@@ -143,6 +149,14 @@ class Builds:
         self._site, self._renderer, self._stamps, self._options = site, renderer, stamps, options
         self._mentors = index.mentors
         return site
+
+    def _fields(self, options: BuildOptions) -> MarkdownFields:
+        """The renderer of Markdown fields, kept while the dialect is the same: it holds
+        the texts it rendered."""
+        if self._markdown is None or self._markdown[0] != options.markdown_extensions:
+            extensions = options.markdown_extensions
+            self._markdown = (extensions, MarkdownFields(extensions))
+        return self._markdown[1]
 
     def _changed(
         self, stamps: dict[tuple[str, str], tuple[int, int]], options: BuildOptions
@@ -178,6 +192,7 @@ def _index(
     content: Content,
     strings: Strings,
     options: BuildOptions,
+    markdown: MarkdownFields,
     reused: dict[str, MentorView] | None = None,
 ) -> SiteIndex:
     return SiteIndex(
@@ -189,6 +204,7 @@ def _index(
         history=options.history,
         pairs=options.pairs if options.edition is Edition.HR else None,
         site_url=options.site_url,
+        markdown=markdown,
         reused_mentors=reused or {},
     )
 

@@ -24,6 +24,8 @@ MAX_INSTALL = 150 * 1024 * 1024  # bytes: the site-packages of a plain install, 
 
 # Needed without being imported: the theme that mkdocs.yml names, which MkDocs loads by name.
 NOT_IMPORTED = {"mkdocs-material"}
+# Imported when the user has installed it, never required: the engine that replaces MkDocs.
+CHOSEN_BY_THE_USER = {"properdocs"}
 
 
 def distribution(requirement: str) -> str:
@@ -50,7 +52,7 @@ def imported() -> set[str]:
                 modules |= {alias.name.partition(".")[0] for alias in node.names}
             elif isinstance(node, ast.ImportFrom) and node.level == 0 and node.module:
                 modules.add(node.module.partition(".")[0])
-    third_party = modules - set(sys.stdlib_module_names) - {"mentorsite"}
+    third_party = modules - set(sys.stdlib_module_names) - {"mentorsite"} - CHOSEN_BY_THE_USER
     providers = importlib.metadata.packages_distributions()
     return {distribution(providers[module][0]) for module in third_party}
 

@@ -9,7 +9,15 @@ import pytest
 
 from conftest import build, edit
 from htmlpage import Page
-from mentorsite.site.markup import escape_text, render_markdown
+from mentorsite.site.dialect import FIELD_SAFE
+from mentorsite.site.markup import MarkdownFields, escape_text
+
+# Markdown fields in the example site's dialect (mkdocs.yml, with MkDocs' own three), where
+# attr_list is on; and with every extension a field may be written with.
+render_markdown = MarkdownFields(
+    {"toc": {"permalink": True}, "tables": {}, "fenced_code": {}, "admonition": {}, "attr_list": {}}
+)
+render_with_everything = MarkdownFields({name: {} for name in sorted(FIELD_SAFE)})
 
 PAYLOADS_PLAIN = [
     "Bob { onmouseover=alert(1) }",
@@ -56,10 +64,26 @@ def test_escaped_text_is_inert_in_markdown_headings_and_html(payload: str) -> No
         ("<img src=x onerror=alert(1)>", "onerror"),
         ("# Titel { onmouseover=alert(1) }", "<h3 "),
         ("```\n{: onclick=alert(1) }\n```", "{"),
+        # attr_list writes attributes; the sanitiser keeps none of them
+        ("Tekst\n{ onmouseover=alert(1) }", "onmouseover"),
+        ("# Kontakt { #kontakt }", "id="),
+        ('Tekst\n{: .md-header style="display:none" }', "md-header"),
+        ('Tekst\n{: style="display:none" }', "style"),
+        ('[x](https://example.org){ href="javascript:alert(1)" }', "javascript:"),
+        ('!!! note "x"\n    y\n    {: .md-header onclick=alert(1) }', "onclick"),
+        # links written every way Markdown and HTML allow
+        ("[x][r]\n\n[r]: javascript:alert(1)", "javascript:"),
+        ('<a href="javascript:alert(1)">x</a>', "javascript:"),
+        ("<javascript:alert(1)>", "javascript:"),
+        ('<details open ontoggle="alert(1)">x</details>', "ontoggle"),
+        ('<div class="md-header admonition">x</div>', "md-header"),
+        ("<style>body{display:none}</style>", "display"),
+        ('<iframe src="https://example.org"></iframe>', "iframe"),
     ],
 )
-def test_markdown_fields_are_sanitised(source: str, gone: str) -> None:
-    rendered = str(render_markdown(source))
+@pytest.mark.parametrize("render", [render_markdown, render_with_everything])
+def test_markdown_fields_are_sanitised(source: str, gone: str, render: MarkdownFields) -> None:
+    rendered = str(render(source))
     assert gone not in rendered
     assert_harmless(markdown_then_browser(f"<div>\n{rendered}\n</div>"))
 

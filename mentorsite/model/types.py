@@ -83,6 +83,30 @@ def _no_control_characters(value: str) -> str:
     return value
 
 
+# Python-Markdown's time grows with the square of a block's length (hundreds of headings or
+# rules with no blank line between them) and with the number of `[` and `<` times the
+# length (each may open a link or a tag, looked for to the end of the text): these bounds
+# keep the rendering of any one field under a second or two.
+MAX_MARKDOWN_CHARS = 10_000
+MAX_MARKDOWN_OPENINGS = 4_000_000  # `[` and `<` together, times the text's length
+
+
+def _markdown(value: str) -> str:
+    if len(value) > MAX_MARKDOWN_CHARS:
+        raise ValueError(
+            f"expected at most {MAX_MARKDOWN_CHARS:,} characters of Markdown, found "
+            f"{len(value):,}; a longer text belongs on a free page (content/pages/)"
+        )
+    openings = value.count("[") + value.count("<")
+    most = MAX_MARKDOWN_OPENINGS // max(len(value), 1)
+    if openings > most:
+        raise ValueError(
+            f"expected at most {most:,} '[' and '<' together in Markdown of {len(value):,} "
+            f"characters, found {openings:,}"
+        )
+    return _no_control_characters(value)
+
+
 def _email(value: str) -> str:
     """An address as an address: no `?bcc=`, quotes or spaces that a mailto: link would obey.
 
@@ -147,7 +171,7 @@ MARKDOWN = _MarkdownText()
 
 Slug = Annotated[str, AfterValidator(_slug), SLUG_TEXT]
 PlainText = Annotated[str, AfterValidator(_plain_text), PLAIN_TEXT]
-Markdown = Annotated[str, MARKDOWN, AfterValidator(_no_control_characters)]
+Markdown = Annotated[str, MARKDOWN, AfterValidator(_markdown)]
 Email = Annotated[str, AfterValidator(_email), EMAIL_TEXT]
 Url = Annotated[str, AfterValidator(_url), URL_TEXT]
 Day = Annotated[date, AfterValidator(_day)]

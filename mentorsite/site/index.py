@@ -17,6 +17,7 @@ from mentorsite.history.changes import Change, list_changes
 from mentorsite.history.git import History
 from mentorsite.i18n.strings import Strings
 from mentorsite.model import FACET_FOLDERS, PairsFile
+from mentorsite.site.markup import MarkdownFields
 from mentorsite.site.page import Edition, Link, TermView
 from mentorsite.site.routes import Routes
 from mentorsite.site.views import profiles, programmes, roles, rules
@@ -33,6 +34,7 @@ class SiteIndex:
         edition: Edition,
         today: date,
         routes: Routes,
+        markdown: MarkdownFields,
         history: History | None = None,
         pairs: PairsFile | None = None,
         site_url: str | None = None,
@@ -46,6 +48,7 @@ class SiteIndex:
         self.history = history
         self.pairs = pairs
         self.site_url = site_url
+        self.markdown = markdown  # Markdown fields as safe HTML, in the site's dialect
         # Views of mentors whose files did not change since a preview's last build.
         self.reused_mentors = reused_mentors or {}
         # In the staff edition an HR-only field is never put into a view, so no template

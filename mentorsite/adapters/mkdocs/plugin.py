@@ -102,6 +102,7 @@ class MentorsitePlugin(BasePlugin[MentorsiteConfig]):
             site_url=config.site_url or None,
             history=self._history(paths),
             pairs=self._pairs(root, content) if edition is Edition.HR else None,
+            markdown_extensions=_markdown_extensions(config),
         )
         try:
             self.site = self._build(content, options, config)
@@ -444,6 +445,12 @@ def _sections_of(page: MkDocsPage) -> list[Any]:
         sections.append(parent)
         parent = parent.parent
     return sections
+
+
+def _markdown_extensions(config: MkDocsConfig) -> dict[str, Any]:
+    """The site's Markdown extensions with their options: Markdown fields are written in
+    the same dialect as the free pages, as far as it is safe (site/dialect.py)."""
+    return {name: config.mdx_configs.get(name, {}) for name in config.markdown_extensions}
 
 
 def _outline(config: MkDocsConfig, themes: list[Path]) -> tuple:

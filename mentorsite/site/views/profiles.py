@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 from typing import TYPE_CHECKING
 
@@ -10,7 +10,7 @@ from markupsafe import Markup
 
 from mentorsite.i18n.text import sort_key
 from mentorsite.model import Mentor, Term
-from mentorsite.site.markup import mailto, render_markdown
+from mentorsite.site.markup import MarkdownFields, mailto
 from mentorsite.site.page import Link, Page, TermView
 
 if TYPE_CHECKING:
@@ -64,6 +64,7 @@ class MentorView:
     reviewed_on: date | None
     stale: bool
     bio_source: str  # the Markdown as written
+    markdown: MarkdownFields = field(repr=False, compare=False)  # the site's dialect
     interest: str
     filters: dict[str, str]  # each facet's values, by the facet's key
 
@@ -71,7 +72,7 @@ class MentorView:
     def bio(self) -> Markup:
         """The bio as sanitised HTML, made when a page shows it: a build of thousands of
         mentors need not hold every bio's HTML while it writes the pages one by one."""
-        return render_markdown(self.bio_source)
+        return self.markdown(self.bio_source)
 
     @property
     def card_data(self) -> list[tuple[str, str]]:
@@ -127,6 +128,7 @@ def mentor_view(index: SiteIndex, mentor_id: str, mentor: Mentor) -> MentorView:
         reviewed=t.date(mentor.reviewed) if shown["reviewed"] else None,
         reviewed_on=mentor.reviewed if shown["reviewed"] else None,
         stale=stale,
+        markdown=index.markdown,
         bio_source=mentor.bio,
         interest=interest_url(index, mentor.name),
         filters={

@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 from markupsafe import Markup
 
 from mentorsite.model import Contact, Programme, Term
-from mentorsite.site.markup import mailto, render_markdown
+from mentorsite.site.markup import mailto
 from mentorsite.site.page import Link, Page
 from mentorsite.site.views.roles import ChecklistView, checklists
 from mentorsite.site.views.rules import RuleView, binds
@@ -147,7 +147,7 @@ def sections(index: SiteIndex, programme: Programme, drawn: dict[str, object]) -
             if drawn[name]:
                 found.append(Section(name, title))
         elif getattr(programme, name):
-            found.append(Section("topic", title, render_markdown(getattr(programme, name))))
+            found.append(Section("topic", title, index.markdown(getattr(programme, name))))
     return found
 
 

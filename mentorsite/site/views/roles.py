@@ -10,7 +10,6 @@ from markupsafe import Markup
 
 from mentorsite.i18n.text import sort_key
 from mentorsite.model import RESPONSIBILITIES, Activity, Role, Term
-from mentorsite.site.markup import render_markdown
 from mentorsite.site.page import Link, Page
 from mentorsite.site.views.rules import binds
 
@@ -124,7 +123,7 @@ def role_view(index: SiteIndex, role_id: str, role: Role) -> RoleView:
         url=routes.item("role", role_id).url,
         name=role.name,
         summary=role.summary,
-        description=render_markdown(role.description),
+        description=index.markdown(role.description),
         phases=phases(index, role),
         responsibilities=[
             (index.t(f"role.parts.{part}"), parts[part])

@@ -10,7 +10,6 @@ from markupsafe import Markup
 from mentorsite.history.changes import Change
 from mentorsite.model import Rule
 from mentorsite.pairing.rules import in_words
-from mentorsite.site.markup import render_markdown
 from mentorsite.site.page import Link, Page
 from mentorsite.site.views.changes import CommitView, commit_views
 
@@ -64,7 +63,7 @@ def rule_view(index: SiteIndex, rule_id: str, rule: Rule, changes: list[Change])
         in_force=in_force,
         roles=[index.link("role", r) for r in rule.applies_to],
         programmes=[index.link("programme", p) for p in rule.programmes],
-        text=render_markdown(rule.text),
+        text=index.markdown(rule.text),
         check=in_words(rule.check, t) if rule.check else None,
         cited_by=cited_by(index, rule_id),
         history=commit_views(index, changes),
