@@ -222,7 +222,8 @@ COMMANDS = (
             argument(
                 "--since",
                 metavar="REV",
-                help="only changes made after REV (a tag, branch or commit), as in git's REV..HEAD",
+                help="only changes made after REV (a tag, branch or commit), as in git's "
+                "REV..HEAD, or on or after a day (YYYY-MM-DD)",
             ),
             argument(
                 "--role",
