@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from test_history import commit, entries, git, replace
 
-from conftest import build, copy_example, edit
+from conftest import REPO, build, copy_example, edit
 from mentorsite.adapters.cli.main import main
 from mentorsite.content import load_content
 from mentorsite.history.changes import by_commit, list_changes
@@ -201,3 +201,16 @@ def test_limits_taken_into_the_matrix_and_an_item_given_to_another_role_are_move
         ),
     } <= found
     assert not any("fjernet »Spørger ikke mentor" in sentence for _, sentence in found)
+
+
+def test_the_example_history_is_the_organisations_not_the_tools(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    """The example's /changes/ reads like HR's: from where its mkdocs.yml says the history
+    begins, every commit that changed content/ has a Danish subject. A developer's commit
+    to content/ after that says [skip history] in its message."""
+    assert main(["changes", "-f", str(REPO / "mkdocs.yml")]) == 0
+    listed = subjects(capsys.readouterr().out.splitlines())
+    assert listed, "the example's history lists no commit at all"
+    english = re.compile(r"\b(the|and|of|with|is|are|from|into|when|which|an)\b", re.I)
+    assert [subject for subject in listed if english.search(subject)] == []
