@@ -161,6 +161,32 @@ def test_an_unknown_beginning_is_one_line_not_a_traceback(
         (project / "mkdocs.yml").write_text(original, encoding="utf-8")
 
 
+def test_a_commit_listed_in_history_skip_is_left_out(
+    handbook: tuple[Path, dict[str, str]], capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A merged commit's message can no longer say [skip history]: history_skip names it."""
+    project, shas = handbook
+    original = (project / "mkdocs.yml").read_text(encoding="utf-8")
+    try:
+        edit(
+            project / "mkdocs.yml",
+            lambda text: text.replace(
+                "      config_dir: config\n",
+                f"      config_dir: config\n      history_skip: [{shas['limits'][:10]}]\n",
+            ),
+        )
+        assert subjects(changes_out(project, capsys, "--since", "2026-01-06")) == [
+            HR_SUBJECTS[0],
+            HR_SUBJECTS[2],
+        ]
+        begin_at(project, "2026-01-06")
+        edit(project / "mkdocs.yml", lambda text: text.replace(shas["limits"][:10], "v9"))
+        assert main(["changes", "-f", str(project / "mkdocs.yml")]) == 1
+        assert capsys.readouterr().err == "mentorsite: error: history_skip: unknown revision 'v9'\n"
+    finally:
+        (project / "mkdocs.yml").write_text(original, encoding="utf-8")
+
+
 def test_limits_taken_into_the_matrix_and_an_item_given_to_another_role_are_moves(
     handbook: tuple[Path, dict[str, str]],
 ) -> None:
@@ -208,9 +234,14 @@ def test_the_example_history_is_the_organisations_not_the_tools(
 ) -> None:
     """The example's /changes/ reads like HR's: from where its mkdocs.yml says the history
     begins, every commit that changed content/ has a Danish subject. A developer's commit
-    to content/ after that says [skip history] in its message."""
+    to content/ after that says [skip history] in its message, or is listed in
+    history_skip once merged."""
     assert main(["changes", "-f", str(REPO / "mkdocs.yml")]) == 0
     listed = subjects(capsys.readouterr().out.splitlines())
     assert listed, "the example's history lists no commit at all"
     english = re.compile(r"\b(the|and|of|with|is|are|from|into|when|which|an)\b", re.I)
-    assert [subject for subject in listed if english.search(subject)] == []
+    developers = [subject for subject in listed if english.search(subject)]
+    assert developers == [], (
+        "development commits in the example's history: list them under history_skip in "
+        "mkdocs.yml, or say [skip history] in the message of a commit not yet merged"
+    )

@@ -46,6 +46,21 @@ def bounds(
     return starts, max(days, default=None)
 
 
+def skipped(
+    revisions: list[str], resolve: Callable[[str], str | None], shallow: bool
+) -> frozenset[str]:
+    """The commits the plugin's `history_skip` leaves out: [skip history] for a commit whose
+    message can no longer be changed (it is merged, or published)."""
+    found = set()
+    for revision in revisions:
+        sha = resolve(revision) if not revision.startswith("-") else None
+        if sha is not None:
+            found.add(sha)
+        elif not shallow:  # a shallow clone may not hold it; its history is cut anyway
+            raise HistoryError(f"history_skip: unknown revision '{revision}'")
+    return frozenset(found)
+
+
 def _day_or_none(text: str | None) -> date | None:
     """A day written YYYY-MM-DD, or None for anything else (a revision)."""
     if text is None or not re.fullmatch(r"\d{4}-\d{2}-\d{2}", text.strip()):

@@ -13,12 +13,13 @@ from __future__ import annotations
 import os
 import shutil
 import subprocess
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path, PurePosixPath
 from typing import Any
 
-from mentorsite.history.bounds import SKIP_MARK, bounds
+from mentorsite.history.bounds import SKIP_MARK, bounds, skipped
 from mentorsite.history.bounds import HistoryError as HistoryError  # raised by read_history
 from mentorsite.load.cache import LastResult
 from mentorsite.load.documents import parse_mapping
@@ -156,6 +157,7 @@ def read_history(
     since: str | None = None,
     *,
     begins: str | None = None,
+    skip: Sequence[str] = (),
     cache: LastResult[History] = LAST_READ,
 ) -> History:
     """The committed history of the content, newest first; only `since..HEAD` if given,
@@ -164,7 +166,8 @@ def read_history(
     `begins` (the plugin's `history_since`) is where the organisation's history begins,
     for content that was migrated into git: a revision, whose own commit and everything
     before it do not count, or a day (YYYY-MM-DD), from which commits count. A commit
-    whose message holds SKIP_MARK never counts.
+    whose message holds SKIP_MARK never counts, nor one of `skip` (the plugin's
+    `history_skip`: commits whose message can no longer be changed).
 
     Never raises for a missing git, a folder outside git or an empty repository (the
     History says why it is not available); raises HistoryError for an unknown `since`
@@ -180,13 +183,18 @@ def read_history(
     if head is None:
         return _unavailable(NO_COMMITS, "the repository has no commits yet")
     starts, first_day = bounds(since, begins, lambda rev: _resolve(top, rev), repository.shallow)
-    key = (top, prefix, head, tuple(starts), first_day, repository.grafts)
+    left_out = skipped(list(skip), lambda rev: _resolve(top, rev), repository.shallow)
+    key = (top, prefix, head, tuple(starts), first_day, left_out, repository.grafts)
     kept = cache.get(key)
     if kept is not None:
         return kept
     revisions = _read_revisions(top, prefix, head, starts, repository.grafts)
-    if first_day is not None and not isinstance(revisions, str):
-        revisions = [r for r in revisions if r.commit.day >= first_day]
+    if not isinstance(revisions, str):
+        revisions = [
+            r
+            for r in revisions
+            if r.commit.sha not in left_out and (first_day is None or r.commit.day >= first_day)
+        ]
     if isinstance(revisions, str):
         return _unavailable(GIT_FAILED, revisions)
     shallow = repository.shallow

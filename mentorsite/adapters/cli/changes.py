@@ -29,6 +29,7 @@ def run_changes(args: argparse.Namespace) -> int:
     project = load_project(config_file) if config_file.is_file() else None
     themes = project.themes if project is not None else theme_dirs()
     begins = project.history_since if project is not None else None
+    skip = project.history_skip if project is not None else []
     content = valid_content(args)
     if content is None:
         return 1
@@ -38,7 +39,7 @@ def run_changes(args: argparse.Namespace) -> int:
         say(f"error: unknown role '{args.role}'{hint}")
         return 1
     try:
-        history = read_history(content.paths, since=args.since, begins=begins)
+        history = read_history(content.paths, since=args.since, begins=begins, skip=skip)
     except HistoryError as error:
         say(f"error: {error}")
         return 1

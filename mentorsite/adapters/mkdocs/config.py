@@ -42,3 +42,7 @@ class MentorsiteConfig(Config):
     (a tag, branch or commit; it and everything before it do not count) or a day
     (YYYY-MM-DD, from which commits count). A commit whose message holds `[skip history]`
     never counts."""
+
+    history_skip = c.ListOfItems(c.Type(str), default=[])
+    """Commits left out of the history, as `[skip history]` in a message leaves one out: for
+    a commit whose message can no longer be changed (merged, or published)."""

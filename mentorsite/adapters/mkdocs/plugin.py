@@ -180,8 +180,9 @@ class MentorsitePlugin(BasePlugin[MentorsiteConfig]):
 
     def _history(self, paths: Paths):
         """The rules' history from git; a build from a plain folder goes on without it."""
+        begins, skip = self.config.history_since, self.config.history_skip
         try:
-            history = read_history(paths, begins=self.config.history_since)
+            history = read_history(paths, begins=begins, skip=skip)
         except HistoryError as error:
             raise PluginError(f"{error}; nothing was built") from None
         if history.shallow:
