@@ -23,7 +23,11 @@ def copy_example(target: Path) -> Path:
     """A private copy of the example project (content, config, mkdocs.yml)."""
     for name in ("content", "config"):
         shutil.copytree(REPO / name, target / name)
-    shutil.copy(REPO / "mkdocs.yml", target / "mkdocs.yml")
+    # The example's history begins at a commit of this repository; a copy has a history
+    # of its own, or none.
+    config = (REPO / "mkdocs.yml").read_text(encoding="utf-8")
+    config = re.sub(r"(?m)^ *history_since:.*\n", "", config)
+    (target / "mkdocs.yml").write_text(config, encoding="utf-8")
     return target
 
 

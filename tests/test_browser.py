@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from pathlib import Path
-from urllib.parse import urlsplit
+from urllib.parse import unquote, urlsplit
 
 import pytest
 import yaml
@@ -159,7 +159,7 @@ def test_shortlist_survives_a_reload_and_goes_to_the_coordinator(page: Page, sit
     page.get_by_role("button", name="Føj Karen Ærø til kortlisten").click()
     page.reload()
     page.wait_for_selector("[data-ms-filters]:not([hidden])")
-    items = page.locator("[data-ms-shortlist-items] li")
+    items = page.locator("[data-ms-shortlist-items] li > a")
     assert items.all_inner_texts() == ["Anna Jensen", "Karen Ærø"]
     assert (
         page.get_by_role("button", name="Fjern Anna Jensen fra kortlisten").get_attribute(
@@ -175,7 +175,49 @@ def test_shortlist_survives_a_reload_and_goes_to_the_coordinator(page: Page, sit
     star = page.get_by_role("button", name="Fjern Anna Jensen fra kortlisten")
     star.click()
     page.goto(f"{site_url}mentors/")
-    assert page.locator("[data-ms-shortlist-items] li").all_inner_texts() == ["Karen Ærø"]
+    assert page.locator("[data-ms-shortlist-items] li > a").all_inner_texts() == ["Karen Ærø"]
+
+
+def test_the_shortlist_keeps_the_mentees_order_and_sends_it(page: Page, site_url: str) -> None:
+    catalogue(page, site_url)
+    for name in ("Anna Jensen", "Karen Ærø", "Ole Bæk"):
+        page.get_by_role("button", name=f"Føj {name} til kortlisten").click()
+    picks = page.locator("[data-ms-shortlist-items] li > a")
+    assert page.get_by_text("Den første på listen er den, du helst vil have.").is_visible()
+    # The first cannot go up, the last cannot go down.
+    assert page.get_by_role("button", name="Flyt Anna Jensen op").is_disabled()
+    assert page.get_by_role("button", name="Flyt Ole Bæk ned").is_disabled()
+    page.get_by_role("button", name="Flyt Ole Bæk op").click()
+    # The keyboard stays on the pick that moved: press again, it moves again.
+    page.keyboard.press("Enter")
+    assert picks.all_inner_texts() == ["Ole Bæk", "Anna Jensen", "Karen Ærø"]
+    page.get_by_role("button", name="Flyt Anna Jensen ned").click()
+    assert picks.all_inner_texts() == ["Ole Bæk", "Karen Ærø", "Anna Jensen"]
+    page.reload()
+    page.wait_for_selector("[data-ms-filters]:not([hidden])")
+    assert picks.all_inner_texts() == ["Ole Bæk", "Karen Ærø", "Anna Jensen"]
+    # The message lists the picks in that order, numbered, and their ids for the pairs file.
+    send = page.get_attribute("[data-ms-shortlist-send]", "href")
+    body = unquote(send.split("&body=", 1)[1])
+    lines = body.splitlines()
+    assert [line.split(":")[0] for line in lines if re.match(r"\d\. ", line)] == [
+        "1. Ole Bæk",
+        "2. Karen Ærø",
+        "3. Anna Jensen",
+    ]
+    ole, karen, anna = (
+        next(i for i, m in MENTORS.items() if m["name"] == name)
+        for name in ("Ole Bæk", "Karen Ærø", "Anna Jensen")
+    )
+    assert lines[-1].endswith(f"mentors: [{ole}, {karen}, {anna}]")
+    # The arrows pass axe, and on a phone the list does not make the page scroll sideways.
+    panel = page.locator("[data-ms-shortlist]")
+    assert serious_violations(page) == []
+    page.set_viewport_size({"width": 390, "height": 844})
+    panel.scroll_into_view_if_needed()
+    assert page.evaluate("document.documentElement.scrollWidth") <= 390
+    box = page.get_by_role("button", name="Flyt Anna Jensen op").bounding_box()
+    assert box is not None and box["x"] + box["width"] <= 390 and box["height"] >= 44
 
 
 def test_without_javascript_every_mentor_is_listed(browser: Browser, site_url: str) -> None:

@@ -137,6 +137,8 @@ def test_random_mentees_never_get_a_pair_that_breaks_a_rule(seed: int, tmp_path:
             "wishes": {
                 "qualifications": rng.sample([t.id for t in taxonomy.qualifications], 2),
                 "programme": rng.choice(list(content.programmes)),
+                # Picks count for points, but never for a pair that breaks a rule.
+                "mentors": rng.sample(list(content.mentors), rng.randint(0, 3)),
             },
         }
     result = match(PairsFile.model_validate({"mentees": mentees}), content, TODAY)

@@ -17,6 +17,7 @@ from typing import Any
 
 from mentorsite.content import Content
 from mentorsite.history.git import Commit, History, Revision, Unreadable
+from mentorsite.history.moves import NO_MOVES, find_moves
 from mentorsite.history.sentences import Describer, Said, fields_said
 from mentorsite.history.values import list_of, mapping_of, strings
 from mentorsite.i18n.strings import Strings
@@ -64,8 +65,13 @@ def list_changes(
         title = _title_in(revision.after) or _title_in(revision.before)
         if title:
             last_titles.setdefault((revision.kind, revision.id), title)
+    moves = find_moves(
+        history.revisions,
+        lambda r: _title(describer, r, last_titles.get((r.kind, r.id))),
+    )
     changes = []
     for revision in history.revisions:
+        describer.moves = moves.get((revision.commit.sha, revision.kind, revision.id), NO_MOVES)
         change = _describe(describer, revision, last_titles.get((revision.kind, revision.id)))
         if change is not None and role is not None:
             change = change.for_role(role)

@@ -13,11 +13,14 @@ from __future__ import annotations
 import os
 import shutil
 import subprocess
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path, PurePosixPath
 from typing import Any
 
+from mentorsite.history.bounds import SKIP_MARK, bounds, skipped
+from mentorsite.history.bounds import HistoryError as HistoryError  # raised by read_history
 from mentorsite.load.cache import LastResult
 from mentorsite.load.documents import parse_mapping
 from mentorsite.model.kinds import FILE_KINDS
@@ -63,10 +66,6 @@ SHALLOW_ADVICE = (
     "the history is cut off: this is a shallow clone; fetch the full history with "
     "`git fetch --unshallow` (`fetch-depth: 0` in GitHub Actions, `GIT_DEPTH: 0` in GitLab CI)"
 )
-
-
-class HistoryError(ValueError):
-    """A request for history that cannot be answered, such as an unknown revision."""
 
 
 @dataclass(frozen=True)
@@ -154,13 +153,25 @@ class _Repository:
 
 
 def read_history(
-    paths: Paths, since: str | None = None, *, cache: LastResult[History] = LAST_READ
+    paths: Paths,
+    since: str | None = None,
+    *,
+    begins: str | None = None,
+    skip: Sequence[str] = (),
+    cache: LastResult[History] = LAST_READ,
 ) -> History:
-    """The committed history of the content, newest first; only `since..HEAD` if given.
+    """The committed history of the content, newest first; only `since..HEAD` if given,
+    or only the commits written on or after `since` when it is a day (YYYY-MM-DD).
+
+    `begins` (the plugin's `history_since`) is where the organisation's history begins,
+    for content that was migrated into git: a revision, whose own commit and everything
+    before it do not count, or a day (YYYY-MM-DD), from which commits count. A commit
+    whose message holds SKIP_MARK never counts, nor one of `skip` (the plugin's
+    `history_skip`: commits whose message can no longer be changed).
 
     Never raises for a missing git, a folder outside git or an empty repository (the
-    History says why it is not available); raises HistoryError for an unknown `since`.
-    While HEAD does not move, `cache` gives the same History again.
+    History says why it is not available); raises HistoryError for an unknown `since`
+    or `begins`. While HEAD does not move, `cache` gives the same History again.
     """
     if shutil.which("git") is None:
         return _unavailable(NO_GIT, "git is not installed")
@@ -171,16 +182,19 @@ def read_history(
     head = _resolve(top, "HEAD")
     if head is None:
         return _unavailable(NO_COMMITS, "the repository has no commits yet")
-    start = None
-    if since is not None:
-        start = _resolve(top, since) if since and not since.startswith("-") else None
-        if start is None:
-            raise HistoryError(f"unknown revision '{since}'")
-    key = (top, prefix, head, start, repository.grafts)
+    starts, first_day = bounds(since, begins, lambda rev: _resolve(top, rev), repository.shallow)
+    left_out = skipped(list(skip), lambda rev: _resolve(top, rev), repository.shallow)
+    key = (top, prefix, head, tuple(starts), first_day, left_out, repository.grafts)
     kept = cache.get(key)
     if kept is not None:
         return kept
-    revisions = _read_revisions(top, prefix, head, start, repository.grafts)
+    revisions = _read_revisions(top, prefix, head, starts, repository.grafts)
+    if not isinstance(revisions, str):
+        revisions = [
+            r
+            for r in revisions
+            if r.commit.sha not in left_out and (first_day is None or r.commit.day >= first_day)
+        ]
     if isinstance(revisions, str):
         return _unavailable(GIT_FAILED, revisions)
     shallow = repository.shallow
@@ -296,7 +310,7 @@ class _Entry:
 
 
 def _read_revisions(
-    top: Path, prefix: str, head: str, start: str | None, grafts: frozenset[str]
+    top: Path, prefix: str, head: str, starts: list[str], grafts: frozenset[str]
 ) -> list[Revision] | str:
     pathspecs = [f":(literal){prefix}{folder}" for folder in HISTORY_FOLDERS]
     pathspecs += [
@@ -315,8 +329,12 @@ def _read_revisions(
         "--encoding=UTF-8",
         "--no-ext-diff",
         "--no-textconv",
+        "--invert-grep",
+        "--fixed-strings",
+        f"--grep={SKIP_MARK}",
         f"--format={_FORMAT}",
-        f"{start}..{head}" if start else head,
+        head,
+        *(f"^{start}" for start in starts),
         "--",
         *pathspecs,
     )

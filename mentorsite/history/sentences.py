@@ -10,12 +10,13 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Mapping
 from datetime import date
-from functools import cache
+from functools import cache, partial
 from typing import Any
 
 from pydantic import BaseModel
 
 from mentorsite.content import Content
+from mentorsite.history.moves import MATRIX, NO_MOVES, Moves
 from mentorsite.history.values import (
     by_key,
     checklist,
@@ -48,6 +49,7 @@ class Describer:
         self.content = content
         self.t = strings
         self.keys = strings.keys()
+        self.moves: Moves = NO_MOVES  # what the revision being said moved to other files
 
     def fields(
         self, fields: Mapping[str, tuple[str, _Field]], before: dict, after: dict
@@ -93,6 +95,10 @@ class Describer:
         if len(words) <= 1:
             return "".join(words)
         return f"{', '.join(words[:-1])} {self.t('changes.and')} {words[-1]}"
+
+    def place(self, kind: str, title: str = "") -> str:
+        """Where an item moved to or from: "rollen Mentor", "ansvarsfordelingen"."""
+        return self.t(f"changes.places.{kind}", name=title)
 
     def day(self, value: Any) -> str:
         if isinstance(value, str):
@@ -244,12 +250,17 @@ def _keyed(key: str, words: Callable[[Describer], Callable[[Any], str]]) -> _Fie
     return field
 
 
-def _items(d: Describer, label: str, old: Any, new: Any) -> list[Said]:
-    """Checklist items, or a role's boundaries: text, and maybe the rule it cites."""
+def _items(d: Describer, label: str, old: Any, new: Any, *, boundaries: bool = False) -> list[Said]:
+    """Checklist items, or a role's boundaries: text, and maybe the rule it cites. An item
+    that moved to or from another file in the same commit is said to have moved."""
     old_items, new_items = checklist(old), checklist(new)
     said: list[Said] = []
     for text, rule in new_items.items():
-        if text not in old_items:
+        if text in d.moves.came_from and text not in old_items:
+            where = d.place(*d.moves.came_from[text])
+            sentence = d.t("changes.moved_from", field=label, item=d.quoted(text), place=where)
+            said.append((sentence, None))
+        elif text not in old_items:
             said.append((d.t("changes.added", field=label, item=d.quoted(text)), None))
         elif rule != old_items[text]:
             if rule:
@@ -259,11 +270,19 @@ def _items(d: Describer, label: str, old: Any, new: Any) -> list[Said]:
             else:
                 sentence = d.t("changes.no_longer_cites", field=label, item=d.quoted(text))
             said.append((sentence, None))
-    said += [
-        (d.t("changes.removed", field=label, item=d.quoted(text)), None)
-        for text in old_items
-        if text not in new_items
-    ]
+    for text in old_items:
+        if text in new_items:
+            continue
+        place = d.moves.went_to.get(text)
+        if place is None and boundaries and d.moves.boundaries_to_matrix:
+            place = (MATRIX, "")
+        if place is None:
+            said.append((d.t("changes.removed", field=label, item=d.quoted(text)), None))
+        else:
+            sentence = d.t(
+                "changes.moved_to", field=label, item=d.quoted(text), place=d.place(*place)
+            )
+            said.append((sentence, None))
     if not said and list(old_items) != list(new_items):
         said.append((d.t("changes.reordered", field=label), None))
     return said
@@ -409,7 +428,7 @@ _OWN: dict[str, tuple[str | None, _Field]] = {
 }
 # Fields that moved out of the model (see `Role.MOVED`), still in older versions of files.
 _MOVED: dict[str, dict[str, tuple[str, _Field]]] = {
-    "role": {"does_not": ("changes.fields.does_not", _items)},
+    "role": {"does_not": ("changes.fields.does_not", partial(_items, boundaries=True))},
 }
 
 

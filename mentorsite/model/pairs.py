@@ -36,6 +36,13 @@ class Wishes(Model):
     programme: ProgrammeId | None = described(
         None, en="The programme the mentee applied to.", da="Det program, mentee har søgt."
     )
+    mentors: list[MentorId] = described(
+        default_factory=list,
+        en="The mentors the mentee picked, most wished first: match gives a pick points, "
+        "more for the first, and never breaks a rule for it.",
+        da="De mentorer, mentee selv har valgt, den mest ønskede først: match giver et valg "
+        "point, flest for det første, og bryder aldrig en regel for det.",
+    )
 
 
 class Mentee(Model):

@@ -26,7 +26,10 @@ from mentorsite.project import theme_dirs
 
 def run_changes(args: argparse.Namespace) -> int:
     config_file = Path(args.config_file).resolve()
-    themes = load_project(config_file).themes if config_file.is_file() else theme_dirs()
+    project = load_project(config_file) if config_file.is_file() else None
+    themes = project.themes if project is not None else theme_dirs()
+    begins = project.history_since if project is not None else None
+    skip = project.history_skip if project is not None else []
     content = valid_content(args)
     if content is None:
         return 1
@@ -36,7 +39,7 @@ def run_changes(args: argparse.Namespace) -> int:
         say(f"error: unknown role '{args.role}'{hint}")
         return 1
     try:
-        history = read_history(content.paths, since=args.since)
+        history = read_history(content.paths, since=args.since, begins=begins, skip=skip)
     except HistoryError as error:
         say(f"error: {error}")
         return 1

@@ -236,8 +236,12 @@ COMMANDS = (
         help="propose mentors for the mentees who have none",
         description="Propose mentors for the mentees of a private pairs file who have no active "
         "pair. Rules in force and capacity are never broken; among the pairs left, the "
-        "assignment with the best total fit is chosen. Prints a table, then the proposed pairs "
-        "as YAML (or writes the YAML to -o FILE).",
+        "assignment with the best total fit is chosen: 15 points for the mentee's first pick "
+        "(wishes.mentors), 10 for the second, 5 for a later one, 10 for each wished "
+        "qualification offered, 5 for the wished model, 2 for each shared language beyond the "
+        "first, less 3 for each level away from one level above. Prints a table, each score "
+        "explained and each pick not proposed with why, then the proposed pairs as YAML (or "
+        "writes the YAML to -o FILE).",
         arguments=(
             CONFIG_FILE,
             PAIRS_FILE,
@@ -256,7 +260,8 @@ COMMANDS = (
             argument(
                 "--since",
                 metavar="REV",
-                help="only changes made after REV (a tag, branch or commit), as in git's REV..HEAD",
+                help="only changes made after REV (a tag, branch or commit), as in git's "
+                "REV..HEAD, or on or after a day (YYYY-MM-DD)",
             ),
             argument(
                 "--role",

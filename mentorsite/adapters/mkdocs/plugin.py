@@ -28,7 +28,7 @@ from mentorsite.adapters.mkdocs.config import MentorsiteConfig
 from mentorsite.adapters.mkdocs.defaults import apply_defaults
 from mentorsite.build import BuildOptions, Builds, PlannedSite, plan_site
 from mentorsite.content import Content, load_content
-from mentorsite.history.git import read_history
+from mentorsite.history.git import HistoryError, read_history
 from mentorsite.load.documents import forget_documents
 from mentorsite.model import PairsFile
 from mentorsite.output import mark, unsafe_target
@@ -181,7 +181,11 @@ class MentorsitePlugin(BasePlugin[MentorsiteConfig]):
 
     def _history(self, paths: Paths):
         """The rules' history from git; a build from a plain folder goes on without it."""
-        history = read_history(paths)
+        begins, skip = self.config.history_since, self.config.history_skip
+        try:
+            history = read_history(paths, begins=begins, skip=skip)
+        except HistoryError as error:
+            raise PluginError(f"{error}; nothing was built") from None
         if history.shallow:
             log.warning(f"rule history: {history.reason}")
         elif not history.available:

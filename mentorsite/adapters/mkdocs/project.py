@@ -39,6 +39,18 @@ class MkDocsProject:
         return plugin.config.edition if plugin is not None else "staff"
 
     @property
+    def history_since(self) -> str | None:
+        """Where the organisation's history begins (the plugin's `history_since`)."""
+        plugin = self.config.plugins.get(PLUGIN)
+        return plugin.config.history_since if plugin is not None else None
+
+    @property
+    def history_skip(self) -> list[str]:
+        """The commits left out of the history (the plugin's `history_skip`)."""
+        plugin = self.config.plugins.get(PLUGIN)
+        return list(plugin.config.history_skip) if plugin is not None else []
+
+    @property
     def sources(self) -> list[Path]:
         """The folders a site is built from: no build may write into them."""
         return [self.paths.content, self.paths.config, Path(self.config.docs_dir), *self.themes]

@@ -70,6 +70,15 @@
       var kept = items.filter(function (item) { return item.id !== entry.id; });
       if (kept.length === items.length) kept.push(entry);
       this.write(kept);
+    },
+    // The order is the mentee's preference, the first most wished: a pick moves up or down.
+    move: function (id, by) {
+      var items = this.read();
+      var from = items.findIndex(function (item) { return item.id === id; });
+      var to = from + by;
+      if (from < 0 || to < 0 || to >= items.length) return;
+      items.splice(to, 0, items.splice(from, 1)[0]);
+      this.write(items);
     }
   };
 
@@ -106,21 +115,54 @@
     var empty = panel.querySelector("[data-ms-shortlist-empty]");
     var send = panel.querySelector("[data-ms-shortlist-send]");
     var clear = panel.querySelector("[data-ms-shortlist-clear]");
+    var order = panel.querySelector("[data-ms-shortlist-order]");
+    var moved = null;  // the button that moved a pick: focus stays on it after the list is redrawn
+    function moveButton(item, by, count, at) {
+      var button = document.createElement("button");
+      button.type = "button";
+      button.className = "ms-shortlist__move";
+      button.textContent = by < 0 ? "\u2191" : "\u2193";
+      button.setAttribute("aria-label", format(order.getAttribute(by < 0 ? "data-up" : "data-down"),
+        { name: item.name }));
+      button.title = button.getAttribute("aria-label");
+      button.setAttribute("data-ms-move", item.id + (by < 0 ? ":up" : ":down"));
+      button.disabled = by < 0 ? at === 0 : at === count - 1;
+      button.addEventListener("click", function () {
+        moved = button.getAttribute("data-ms-move");
+        shortlist.move(item.id, by);
+      });
+      return button;
+    }
     function render() {
       var items = shortlist.read();
       list.textContent = "";
-      items.forEach(function (item) {
+      items.forEach(function (item, at) {
         var li = document.createElement("li");
         var link = document.createElement("a");
         link.href = item.url;
         link.textContent = item.name;
         li.appendChild(link);
+        if (items.length > 1) {
+          li.appendChild(document.createTextNode(" "));
+          li.appendChild(moveButton(item, -1, items.length, at));
+          li.appendChild(moveButton(item, 1, items.length, at));
+        }
         list.appendChild(li);
       });
+      if (moved) {
+        var again = list.querySelector('[data-ms-move="' + moved + '"]');
+        var other = again && again.parentNode.querySelector(".ms-shortlist__move:not([disabled])");
+        if (again && !again.disabled) again.focus(); else if (other) other.focus();
+        moved = null;
+      }
       empty.hidden = items.length > 0;
+      order.hidden = items.length < 2;
       send.hidden = clear.hidden = items.length === 0;
-      var lines = items.map(function (item) { return "- " + item.name + ": " + item.url; });
-      var body = panel.getAttribute("data-intro") + "\n\n" + lines.join("\n") + "\n";
+      // The picks in the mentee's order, numbered, and their ids as the pairs file takes them.
+      var lines = items.map(function (item, at) { return (at + 1) + ". " + item.name + ": " + item.url; });
+      var ids = items.map(function (item) { return item.id; }).join(", ");
+      var body = panel.getAttribute("data-intro") + "\n\n" + lines.join("\n") + "\n\n" +
+        format(order.getAttribute("data-ids"), { ids: ids }) + "\n";
       if (panel.hasAttribute("data-mailto")) {
         // data-mailto is a mailto: URL with the address already percent-encoded.
         send.href = panel.getAttribute("data-mailto") +
