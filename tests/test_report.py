@@ -180,7 +180,8 @@ def test_check_sums_up_planning_and_profiles(project: Path) -> None:
     lines = result.stderr.splitlines()
     assert (
         "mentorsite: planning: Lederudvikling 2026–2028 complete; Nordlys' mentorkorps "
-        "complete; Nye ledere 2027 – mentorgrupper 15 of 17 topics (empty: training, evaluation)"
+        "complete; Nye ledere 2027 – mentorgrupper 15 of 17 topics (empty: training, evaluation), "
+        "1 against the advice (training)"
     ) in lines
     assert (
         "mentorsite: profiles: 1 of 20 not confirmed within 12 months: "
