@@ -54,6 +54,7 @@ class RoleView:
     id: str
     url: str
     name: str
+    people: str  # the role's people as a sentence names them: "daglige ledere"
     summary: str
     description: Markup
     phases: list[PhaseView]
@@ -123,6 +124,7 @@ def role_view(index: SiteIndex, role_id: str, role: Role) -> RoleView:
         id=role_id,
         url=routes.item("role", role_id).url,
         name=role.name,
+        people=role.people or role.name,
         summary=role.summary,
         description=render_markdown(role.description),
         phases=phases(index, role),
