@@ -4,11 +4,13 @@ from __future__ import annotations
 
 import re
 import shutil
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
+from playwright.sync_api import Browser, sync_playwright
 
+from localsite import CHROMIUM_FLAGS
 from mentorsite.adapters.cli.main import main
 
 REPO = Path(__file__).resolve().parent.parent
@@ -85,3 +87,15 @@ def empty_topics(project: Path, programme: str, *topics: str) -> None:
         return text
 
     edit(project / f"content/programmes/{programme}.yml", emptied)
+
+
+@pytest.fixture(scope="session")
+def browser() -> Iterator[Browser]:
+    """Debian's Chromium, headless, one for the whole session: Playwright's sync API runs one
+    instance at a time, so every browser test module shares it."""
+    chromium = shutil.which("chromium")
+    assert chromium, "Debian's chromium is missing: run tests/setup.sh, as the README says"
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=chromium, args=CHROMIUM_FLAGS)
+        yield browser
+        browser.close()

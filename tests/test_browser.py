@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-import shutil
 from collections.abc import Iterator
 from pathlib import Path
 from urllib.parse import urlsplit
@@ -11,10 +10,10 @@ from urllib.parse import urlsplit
 import pytest
 import yaml
 from axe_playwright_python.sync_playwright import Axe
-from playwright.sync_api import Browser, Page, Response, sync_playwright
+from playwright.sync_api import Browser, Page, Response
 
 from conftest import REPO, build, edit
-from localsite import CHROMIUM_FLAGS, serve
+from localsite import serve
 
 MENTORS = {
     p.stem: yaml.safe_load(p.read_text(encoding="utf-8"))
@@ -37,16 +36,6 @@ def unit_chain(unit: str) -> list[str]:
 def site_url(staff_site: Path) -> Iterator[str]:
     with serve(staff_site) as url:
         yield url
-
-
-@pytest.fixture(scope="session")
-def browser() -> Iterator[Browser]:
-    chromium = shutil.which("chromium")
-    assert chromium, "Debian's chromium is missing: run tests/setup.sh, as the README says"
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=chromium, args=CHROMIUM_FLAGS)
-        yield browser
-        browser.close()
 
 
 @pytest.fixture

@@ -5,15 +5,14 @@ has no buttons. In a real headless Chromium, driven by Playwright."""
 from __future__ import annotations
 
 import re
-import shutil
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe
-from playwright.sync_api import Browser, Page, sync_playwright
+from playwright.sync_api import Browser, Page
 
-from localsite import CHROMIUM_FLAGS, serve
+from localsite import serve
 
 PHONE = {"width": 390, "height": 844}
 
@@ -36,16 +35,6 @@ STAFF_PAGES = [
     "no/such/page/",
 ]
 HR_PAGES = ["", "hr/", "roles/", "mentors/anna-jensen/", "guide/", "guide/fields/"]
-
-
-@pytest.fixture(scope="module")
-def browser() -> Iterator[Browser]:
-    chromium = shutil.which("chromium")
-    assert chromium, "Debian's chromium is missing: run tests/setup.sh, as the README says"
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=chromium, args=CHROMIUM_FLAGS)
-        yield browser
-        browser.close()
 
 
 @pytest.fixture(scope="module")
