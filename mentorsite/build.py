@@ -233,7 +233,7 @@ def navigation(index: SiteIndex) -> list[Any]:
     ]
     if index.lists_changes:
         nav.append({t("nav.changes"): routes.page("changes").path})
-    nav.append({t("nav.guide"): [routes.page("guide").path, routes.page("fields").path]})
     if index.edition is Edition.HR:
+        nav.append({t("nav.guide"): [routes.page("guide").path, routes.page("fields").path]})
         nav.append({t("nav.hr"): routes.page("hr").path})
     return nav

@@ -40,6 +40,7 @@ from mentorsite.validate import (
     check_programme,
     check_references,
     check_responsibilities,
+    check_rules_against_programmes,
     check_taxonomy,
     validate_document,
 )
@@ -311,6 +312,7 @@ def _validate(paths: Paths, config: Config, read: _Read, known: Known) -> list[P
     if matrix_doc is None or responsibilities is not None:  # a broken matrix cites nothing
         roles = _models(read.items["role"])
         problems += check_citations(read.items["rule"], roles, responsibilities)
+    problems += check_rules_against_programmes(read.items["rule"], _models(read.items["programme"]))
     return problems
 
 

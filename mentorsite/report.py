@@ -13,6 +13,7 @@ from datetime import date
 
 from mentorsite.content import Content
 from mentorsite.model import Mentee, Mentor, PairsFile, Programme
+from mentorsite.validate import against_advice
 
 
 @dataclass(frozen=True)
@@ -22,6 +23,7 @@ class Completeness:
     programme: str
     filled: list[str]
     empty: list[str]
+    against_advice: list[str]  # topics that go against the programme advice (check warns)
 
     @property
     def total(self) -> int:
@@ -103,7 +105,7 @@ def hr_report(content: Content, today: date, pairs: PairsFile | None = None) -> 
 def _completeness(programme_id: str, programme: Programme) -> Completeness:
     empty = programme.empty_topics()
     filled = [topic for topic in Programme.planning_topics() if topic not in empty]
-    return Completeness(programme_id, filled, empty)
+    return Completeness(programme_id, filled, empty, list(against_advice(programme)))
 
 
 def summary(report: Report, content: Content) -> list[str]:
@@ -112,11 +114,13 @@ def summary(report: Report, content: Content) -> list[str]:
     for row in report.completeness:
         name = content.programmes[row.programme].name
         if row.empty:
-            plans.append(
-                f"{name} {len(row.filled)} of {row.total} topics (empty: {', '.join(row.empty)})"
-            )
+            plan = f"{name} {len(row.filled)} of {row.total} topics (empty: {', '.join(row.empty)})"
         else:
-            plans.append(f"{name} complete")
+            plan = f"{name} complete"
+        if row.against_advice:
+            topics = ", ".join(row.against_advice)
+            plan += f", {len(row.against_advice)} against the advice ({topics})"
+        plans.append(plan)
     lines = [f"planning: {'; '.join(plans)}"] if plans else []
     review = content.organisation.profile_review_months
     if report.stale:

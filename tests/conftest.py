@@ -95,8 +95,8 @@ def empty_topics(project: Path, programme: str, *topics: str) -> None:
 
 @pytest.fixture(scope="session")
 def browser() -> Iterator[Browser]:
-    """Debian's Chromium, one for the whole session: Playwright's synchronous API allows
-    only one at a time."""
+    """Debian's Chromium, headless, one for the whole session: Playwright's sync API runs one
+    instance at a time, so every browser test module shares it."""
     chromium = shutil.which("chromium")
     assert chromium, "Debian's chromium is missing: run tests/setup.sh, as the README says"
     with sync_playwright() as playwright:

@@ -33,8 +33,8 @@ def reference_rows(site: Path) -> dict[str, dict[str, list[str]]]:
     return files
 
 
-def test_the_reference_has_every_field_of_every_file(staff_site: Path) -> None:
-    files = reference_rows(staff_site)
+def test_the_reference_has_every_field_of_every_file(hr_site: Path) -> None:
+    files = reference_rows(hr_site)
     titles = {
         "mentor": "Mentorer",
         "programme": "Programmer",
@@ -75,7 +75,7 @@ def test_the_reference_has_every_field_of_every_file(staff_site: Path) -> None:
 
 def test_an_english_organisation_gets_the_guide_in_english(project: Path, tmp_path: Path) -> None:
     edit(project / "config/organisation.yml", lambda s: s.replace("language: da", "language: en"))
-    assert build(project, tmp_path / "site") == 0
+    assert build(project, tmp_path / "site", "--edition", "hr") == 0
     files = reference_rows(tmp_path / "site")
     assert files["Mentors"]["unit"] == [
         "Yes",
@@ -93,8 +93,8 @@ def commands_in_guide(site: Path) -> list[list[str]]:
     ]
 
 
-def test_every_command_the_guide_gives_is_one_mentorsite_takes(staff_site: Path) -> None:
-    commands = commands_in_guide(staff_site)
+def test_every_command_the_guide_gives_is_one_mentorsite_takes(hr_site: Path) -> None:
+    commands = commands_in_guide(hr_site)
     assert {tuple(c[:2]) for c in commands} >= {
         ("mentorsite", "new"),
         ("mentorsite", "check"),
@@ -112,9 +112,17 @@ def test_every_command_the_guide_gives_is_one_mentorsite_takes(staff_site: Path)
             pytest.fail(f"the guide gives a command mentorsite refuses: {command} ({error})")
 
 
-def test_the_guide_is_in_the_navigation_of_both_editions(staff_site: Path, hr_site: Path) -> None:
-    for site in (staff_site, hr_site):
-        assert "guide/" in Page.at(site, "").values("a", "href")
-        # The sidebar shows the open section's pages (navigation.prune).
-        assert "fields/" in Page.at(site, "guide/").values("a", "href")
-    assert "Sådan tilføjer du en mentor" in Page.article(staff_site, "guide/").visible
+def test_the_guide_is_in_the_hr_edition_only(staff_site: Path, hr_site: Path) -> None:
+    assert "guide/" in Page.at(hr_site, "").values("a", "href")
+    # The sidebar shows the open section's pages (navigation.prune).
+    assert "fields/" in Page.at(hr_site, "guide/").values("a", "href")
+    assert "Sådan tilføjer du en mentor" in Page.article(hr_site, "guide/").visible
+    # Staff have no use for editors, YAML, commands or the private pairs file.
+    assert not (staff_site / "guide").exists()
+    for html in staff_site.rglob("*.html"):
+        links = Page(html.read_text(encoding="utf-8")).values("a", "href")
+        assert not [url for url in links if re.search(r"(^|/)guide/", url)], html
+    search = (staff_site / "search/search_index.json").read_text(encoding="utf-8")
+    assert not re.search(r'"location":"guide/', search)
+    for words in ("VS Code", "mentorsite new", "parfil"):
+        assert words not in search

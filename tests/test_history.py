@@ -900,7 +900,7 @@ def test_changes_list_every_commit_and_each_role_sees_what_concerns_it(
     assert "changes/" in nav
     # A line manager finds it from the role's own page.
     role = Page.article(history_site, "roles/line-manager/")
-    assert "Hvad er ændret for Daglig leder" in role.visible
+    assert "Hvad er ændret for daglige ledere" in role.visible
     assert "../../changes/line-manager/" in role.values("a", "href")
 
 

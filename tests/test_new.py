@@ -156,11 +156,18 @@ def test_new_then_check_names_each_field_to_fill_in_then_is_clean(
     status, filled = check(project, capsys)
     assert status == 0
     assert [line for line in filled if not line.startswith(shown)] == before
-    # A new programme is one being planned: its empty planning topics are reported, as always.
+    # A new programme is one being planned: its empty planning topics are reported, as always;
+    # those the programme advice is about (introduction, a rhythm) say why they matter.
     topics = model.planning_topics() if hasattr(model, "planning_topics") else []
-    assert sorted(line.split(": warning: ")[1] for line in filled if line.startswith(shown)) == (
-        sorted(f"{topic}: the planning topic is empty" for topic in topics)
-    )
+    warned = sorted(line.split(": warning: ")[1] for line in filled if line.startswith(shown))
+    assert [w.split(": ")[0] for w in warned] == sorted(topics)
+    advised = {"training", "meetings"} if kind == "programme" else set()
+    for warning in warned:
+        topic = warning.split(": ")[0]
+        if topic in advised:
+            assert warning.startswith(f"{topic}: the programme has no "), warning
+        else:
+            assert warning == f"{topic}: the planning topic is empty"
 
 
 def test_the_message_names_the_field_its_help_and_the_ids(

@@ -218,7 +218,7 @@ def assert_in_words(markdown: str) -> None:
     )
     # The rule does not bind line managers: their section says so.
     assert sections["Ændringer for Daglig leder"].splitlines()[2] == (
-        "Der er ingen ændringer, der vedrører Daglig leder."
+        "Der er ingen ændringer, der vedrører daglige ledere."
     )
 
 

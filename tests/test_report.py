@@ -128,7 +128,12 @@ def test_the_hr_page_shows_the_numbers_in_tables_beside_accessible_charts(
     assert "Uddelegering" in svg and ">2</text>" in svg
     text = Page.article(hr_with_demand, "hr/").visible
     assert "Efterspørgslen tæller de 2 mentees i HR's parfil" in text
-    assert "Nye ledere 2027 – mentorgrupper 15 af 17 Introduktion og træning, Evaluering" in text
+    # A group programme without an introduction goes against the advice, and the row says so.
+    assert (
+        "Nye ledere 2027 – mentorgrupper 15 af 17 Introduktion og træning, Evaluering "
+        "1 emne: Introduktion og træning"
+    ) in text
+    assert "Lederudvikling 2026–2028 17 af 17 Alt er udfyldt Ingen" in text
     assert "Morten Jørgensen 18. marts 2025" in text
     # The mentees are counted, never named.
     assert "Ea Moos" not in html and "ea-moos" not in html
@@ -180,7 +185,8 @@ def test_check_sums_up_planning_and_profiles(project: Path) -> None:
     lines = result.stderr.splitlines()
     assert (
         "mentorsite: planning: Lederudvikling 2026–2028 complete; Nordlys' mentorkorps "
-        "complete; Nye ledere 2027 – mentorgrupper 15 of 17 topics (empty: training, evaluation)"
+        "complete; Nye ledere 2027 – mentorgrupper 15 of 17 topics (empty: training, evaluation), "
+        "1 against the advice (training)"
     ) in lines
     assert (
         "mentorsite: profiles: 1 of 20 not confirmed within 12 months: "

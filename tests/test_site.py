@@ -7,7 +7,7 @@ from pathlib import Path
 
 import yaml
 
-from conftest import REPO
+from conftest import REPO, build
 from htmlpage import Page
 
 MENTORS = sorted(p.stem for p in (REPO / "content/mentors").glob("*.yml"))
@@ -89,7 +89,7 @@ def test_programme_handbook_reads_in_order_with_rhythm_rules_checklists_and_how_
     positions = [text.index(h) for h in headings]
     assert positions == sorted(positions)
     assert "Cirka en time hver fjerde uge i 24 måneder." in text
-    assert "Ansøgningsfrist: 15. januar 2026" in text
+    assert "Ansøgningsfristen var 15. januar 2026" in text
     assert "Mette Holm , Programkoordinator" in text
     links = page.values("a", "href")
     # Rules that bind this programme, and not the one that binds only another programme.
@@ -102,6 +102,38 @@ def test_programme_handbook_reads_in_order_with_rhythm_rules_checklists_and_how_
     # A material kept as a file in content/ is published with the site.
     material = next(url for url in links if "files/materials/mentoraftale" in url)
     assert (staff_site / "programmes/lederudvikling-2026" / material / "index.html").is_file()
+
+
+def test_a_programme_past_its_deadline_invites_no_application_but_says_where_to_hear_more(
+    staff_site: Path,
+) -> None:
+    # The example builds as on 2026-11-22: Lederudvikling 2026 closed its intake on
+    # 2026-01-15, Nye ledere 2027 takes applications until 2027-01-15.
+    past = Page.article(staff_site, "programmes/lederudvikling-2026/")
+    assert "Søg om at komme med" not in past.visible
+    assert not [url for url in past.values("a", "href") if "subject=" in url]
+    assert "Ansøgningsfristen var 15. januar 2026" in past.visible
+    assert "Vil du høre om næste hold, så skriv til Mette Holm: mentor@nordlys.example" in (
+        past.visible
+    )
+    assert "mailto:mentor@nordlys.example" in past.values("a", "href")
+    open_now = Page.article(staff_site, "programmes/nye-ledere-2027/")
+    assert "Søg om at komme med" in open_now.visible
+    assert [url for url in open_now.values("a", "href") if "subject=" in url]
+    assert "Ansøgningsfrist: 15. januar 2027" in open_now.visible
+    home = Page.article(staff_site, "")
+    assert "Ansøgningsfrist: 15. januar 2026" not in home.visible
+    assert "Ansøgningsfristen var 15. januar 2026" in home.visible
+
+
+def test_a_closed_programme_says_it_has_ended(project: Path, tmp_path: Path) -> None:
+    source_file = project / "content/programmes/nye-ledere-2027.yml"
+    text = source_file.read_text(encoding="utf-8")
+    source_file.write_text(text.replace("status: open", "status: closed"), encoding="utf-8")
+    assert build(project, tmp_path / "site") == 0
+    page = Page.article(tmp_path / "site", "programmes/nye-ledere-2027/")
+    assert "Programmet er afsluttet og tager ikke imod ansøgninger." in page.visible
+    assert "Søg om at komme med" not in page.visible
 
 
 def test_catalogue_has_a_complete_card_for_every_mentor(staff_site: Path) -> None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -297,12 +298,91 @@ def test_missing_config_is_an_error(project: Path) -> None:
 
 
 def test_warnings_for_empty_planning_topics_but_not_for_stale_profiles(project: Path) -> None:
-    empty_topics(project, "nye-ledere-2027", "training")
-    line = line_of(project / "content/programmes/nye-ledere-2027.yml", "training:")
+    empty_topics(project, "nye-ledere-2027", "evaluation")
+    line = line_of(project / "content/programmes/nye-ledere-2027.yml", "evaluation:")
     found = [p for p in problems(project) if ": warning: " in p]
     assert found == [
-        f"content/programmes/nye-ledere-2027.yml:{line}:10: warning: training: the planning "
+        f"content/programmes/nye-ledere-2027.yml:{line}:12: warning: evaluation: the planning "
         "topic is empty"
     ]
     # Two profiles are stale on the tests' day, and no warning says so: a warning that came
     # with the calendar would fail `check --strict` on a day when nothing was changed.
+
+
+def warnings(project: Path) -> list[str]:
+    return [p for p in problems(project) if ": warning: " in p]
+
+
+def test_the_example_content_keeps_its_own_advice_and_rules() -> None:
+    from conftest import REPO
+
+    assert warnings(REPO) == []
+
+
+def test_a_programme_against_its_own_advice_is_warned_at_its_line_with_the_reason(
+    project: Path,
+) -> None:
+    path = project / "content/programmes/nye-ledere-2027.yml"
+    empty_topics(project, "nye-ledere-2027", "training")
+    edit(path, lambda s: s.replace("duration_months: 24", "duration_months: 10"))
+    edit(path, lambda s: re.sub(r"^meetings:\n(?:  .*\n)*", "", s, flags=re.M))
+    where = "content/programmes/nye-ledere-2027.yml"
+    found = warnings(project)
+    assert (
+        f"{where}:{line_of(path, 'duration_months:')}:18: warning: duration_months: 10 months "
+        "is under a year, and one year is too short for trust to grow and for the mentee to "
+        "try out what is talked about; two years is appropriate"
+    ) in found
+    assert (
+        f"{where}:{line_of(path, 'training:')}:10: warning: training: the programme has no "
+        "introduction or training, so mentors and mentees start without knowing their roles, "
+        "the boundaries and what stays confidential"
+    ) in found
+    assert any(
+        w.startswith(f"{where}:") and "meetings: the programme has no meeting rhythm" in w
+        for w in found
+    )
+    # Said once, with the reason, not also as a bare empty topic.
+    assert not any("the planning topic is empty" in w for w in found)
+    assert len(found) == 3
+
+
+def test_the_advice_is_for_programmes_where_pairs_or_groups_meet_over_time(
+    project: Path,
+) -> None:
+    path = project / "content/programmes/nye-ledere-2027.yml"
+    edit(path, lambda s: s.replace("models: [group]", "models: [integrated]"))
+    edit(path, lambda s: s.replace("duration_months: 24", "duration_months: 6"))
+    assert not any("under a year" in w for w in warnings(project))
+
+
+def test_a_rule_that_contradicts_a_programme_it_binds_is_warned_at_the_rule(
+    project: Path,
+) -> None:
+    rule = project / "content/rules/meeting-rhythm.yml"
+    edit(rule, lambda s: s.replace("programmes: [lederudvikling-2026, mentorkorps]\n", ""))
+    found = warnings(project)
+    assert found == [
+        f"content/rules/meeting-rhythm.yml:{line_of(rule, 'check:')}:8: warning: check: the "
+        "rule binds 'Nye ledere 2027 – mentorgrupper', which meets every 6 weeks for 120 "
+        "minutes, not about every 4 weeks for 60 minutes; name the programmes it binds in "
+        "'programmes', or change the programme"
+    ]
+    # Within a quarter is "about": groups meeting every fifth week for 70 minutes keep it.
+    edit(
+        project / "content/programmes/nye-ledere-2027.yml",
+        lambda s: s.replace("every_weeks: 6\n  minutes: 120", "every_weeks: 5\n  minutes: 70"),
+    )
+    assert warnings(project) == []
+
+
+def test_a_programme_longer_than_a_rule_allows_is_warned_at_the_rule(project: Path) -> None:
+    programme = project / "content/programmes/mentorkorps.yml"
+    edit(programme, lambda s: s.replace("duration_months: 24", "duration_months: 36"))
+    rule = project / "content/rules/duration-two-years.yml"
+    assert warnings(project) == [
+        f"content/rules/duration-two-years.yml:{line_of(rule, 'check:')}:8: warning: check: "
+        "the rule binds 'Nordlys' mentorkorps', which runs 36 months, longer than the 24 "
+        "months the rule allows; name the programmes it binds in 'programmes', or change the "
+        "programme"
+    ]

@@ -46,6 +46,13 @@ ItemOrText = Annotated[
 class Role(Model):
     name: PlainText = described(en="The role's name.", da="Rollens navn.")
     summary: PlainText = described(en="One sentence on the role.", da="Én sætning om rollen.")
+    people: PlainText | None = described(
+        None,
+        en="The people in the role as a sentence names them, in the plural: "
+        "'line managers'; default: the name.",
+        da="Dem, der har rollen, som en sætning nævner dem, i flertal: "
+        "»daglige ledere«; uden: navnet.",
+    )
     order: int = described(
         100,
         ge=-10_000,

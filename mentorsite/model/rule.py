@@ -62,6 +62,21 @@ class MaxDuration(Model):
     )
 
 
+class MeetingRhythm(Model):
+    every_weeks: int = described(
+        ge=1,
+        le=52,
+        en="Pairs meet about every this many weeks.",
+        da="Parrene mødes cirka hver så mange uger.",
+    )
+    minutes: int = described(
+        ge=5,
+        le=480,
+        en="A meeting lasts about this many minutes.",
+        da="Et møde varer cirka så mange minutter.",
+    )
+
+
 class NoParameters(Model):
     pass
 
@@ -111,6 +126,14 @@ class Check(Model):
         alias="model-offered",
         en="The pair's model is one the mentor offers.",
         da="Parrets mentorform er en, mentoren tilbyder.",
+    )
+    meeting_rhythm: MeetingRhythm | None = described(
+        None,
+        alias="meeting-rhythm",
+        en="The programmes it binds meet about every every_weeks weeks for about minutes "
+        "minutes; a programme whose meetings differ by more than a quarter contradicts it.",
+        da="De programmer, reglen gælder for, mødes cirka hver every_weeks uge i cirka minutes "
+        "minutter; et program, hvis møder afviger med mere end en fjerdedel, strider mod den.",
     )
     shared_language: NoParameters | None = described(
         None,

@@ -133,6 +133,10 @@ def shared_language(parameters: Any, facts: PairFacts) -> str | None:
     )
 
 
+def meeting_rhythm(parameters: Any, facts: PairFacts) -> str | None:
+    return None  # the pairs file keeps no meetings; it binds the programme (pairing.programmes)
+
+
 CHECKS: dict[str, Callable[[Any, PairFacts], str | None]] = {
     "different-unit": different_unit,
     "level-gap": level_gap,
@@ -141,6 +145,7 @@ CHECKS: dict[str, Callable[[Any, PairFacts], str | None]] = {
     "capacity": capacity,
     "model-offered": model_offered,
     "shared-language": shared_language,
+    "meeting-rhythm": meeting_rhythm,
 }
 
 # Checks about the pair itself, which still mean something once it has ended; the others

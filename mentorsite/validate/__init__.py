@@ -20,10 +20,17 @@ from mentorsite.validate.consistency import (
     stale_profile,
 )
 from mentorsite.validate.fields import MAX_CHOICES, field_name, ids_location, validate_document
+from mentorsite.validate.planning import (
+    against_advice,
+    check_advice,
+    check_rules_against_programmes,
+)
 from mentorsite.validate.references import check_references, references
 
 __all__ = [
     "MAX_CHOICES",
+    "against_advice",
+    "check_advice",
     "check_citations",
     "check_id",
     "check_mentor",
@@ -32,6 +39,7 @@ __all__ = [
     "check_programme",
     "check_references",
     "check_responsibilities",
+    "check_rules_against_programmes",
     "check_taxonomy",
     "cited_rules",
     "content_file",

@@ -28,6 +28,7 @@ from mentorsite.model import (
 from mentorsite.photos import check_photo
 from mentorsite.problems import Problem, Severity, did_you_mean, one_line
 from mentorsite.validate.fields import field_name
+from mentorsite.validate.planning import against_advice, check_advice
 
 
 def check_taxonomy(document: Document, taxonomy: Taxonomy) -> list[Problem]:
@@ -171,7 +172,11 @@ def check_programme(document: Document, programme: Programme, content_dir: Path)
             problem = check_path(document, ("materials", index, "file"), material.file, content_dir)
             if problem:
                 problems.append(problem)
+    advised = check_advice(document, programme)
+    said = set(against_advice(programme))
     for topic in programme.empty_topics():
+        if topic in said:
+            continue  # the advice says why it matters
         problems.append(
             document.problem(
                 (topic,) if topic in document.data else (),
@@ -179,7 +184,7 @@ def check_programme(document: Document, programme: Programme, content_dir: Path)
                 severity=Severity.WARNING,
             )
         )
-    return problems
+    return problems + advised
 
 
 def content_file(document: Document, relative: str, content_dir: Path) -> Path | str:

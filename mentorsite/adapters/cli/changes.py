@@ -104,7 +104,8 @@ def changes_markdown(
                 lines += [f"  - {_escaped(sentence)}" for sentence in change.sentences]
             lines.append("")
         if not mine:
-            lines += [_escaped(strings("history.none_for", role=name)), ""]
+            people = (role.people or role.name) if role else role_id
+            lines += [_escaped(strings("history.none_for", role=people)), ""]
         sections.append("\n".join(lines))
     return "\n".join(sections)
 

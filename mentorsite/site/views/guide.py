@@ -1,5 +1,5 @@
-"""HR's guide: how to add a mentor, change a rule, check and publish; and every field of
-every kind of file, read off the models."""
+"""HR's guide, in the HR edition only: how to add a mentor, change a rule, check and
+publish; and every field of every kind of file, read off the models."""
 
 from __future__ import annotations
 
@@ -35,6 +35,10 @@ class FileReference:
 
 
 def pages(index: SiteIndex) -> list[Page]:
+    """The guide and its field reference: HR's, so only in the HR edition. Staff have no use
+    for an editor, YAML, commands or the private pairs file."""
+    if index.edition != "hr":
+        return []
     routes, t = index.routes, index.t
     language = index.content.organisation.language
     files = [

@@ -114,6 +114,7 @@ class PlanningRow:
     filled: int
     total: int
     empty: list[str]  # the topics still empty, in words
+    against_advice: list[str]  # the topics that go against the programme advice, in words
 
 
 def pages(index: SiteIndex) -> list[Page]:
@@ -127,6 +128,7 @@ def pages(index: SiteIndex) -> list[Page]:
             len(row.filled),
             row.total,
             [t(f"programme.topics.{topic}") for topic in row.empty],
+            [t(f"programme.topics.{topic}") for topic in row.against_advice],
         )
         for row in report.completeness
     ]

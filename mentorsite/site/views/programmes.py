@@ -80,6 +80,8 @@ class ProgrammeView:
     apply_deadline: str | None
     apply_url: str | None
     apply_text: str | None
+    closed: str | None  # why the programme takes no applications, in words; None while open
+    next_round: ContactView | None  # whom to ask about the next round, once closed
     rules: list[RuleView]
     checklists: list[ChecklistView]
     mentors: list[Link]
@@ -107,6 +109,7 @@ def programme_view(index: SiteIndex, programme_id: str, programme: Programme) ->
         else None
     )
     meeting_format = meetings.format if meetings else None
+    closed = closed_for_applications(index, programme)
     links = materials(index, programme_id, programme)
     drawn = {"mentor_source": source, "meetings": rhythm or meeting_format, "materials": links}
     return ProgrammeView(
@@ -125,8 +128,10 @@ def programme_view(index: SiteIndex, programme_id: str, programme: Programme) ->
         materials=links,
         support=[ContactView.of(person) for person in programme.support or []],
         apply_deadline=t.date(apply.deadline) if apply and apply.deadline else None,
-        apply_url=apply_url(index, programme),
+        apply_url=None if closed else apply_url(index, programme),
         apply_text=apply.text if apply else None,
+        closed=closed,
+        next_round=ContactView.of(index.content.organisation.coordinator) if closed else None,
         rules=[view for i, view in index.rules.items() if binds(index, i, programme_id)],
         checklists=checklists(index, programme_id),
         mentors=[Link(m.name, m.url) for m in index.mentors if programme_id in m.programme_ids],
@@ -163,6 +168,16 @@ def materials(index: SiteIndex, programme_id: str, programme: Programme) -> list
             path = material_path(index, programme_id, material.file or "")
             found.append(Link(material.title, index.routes.file_url(path)))
     return found
+
+
+def closed_for_applications(index: SiteIndex, programme: Programme) -> str | None:
+    """Why the programme invites no application (closed, or its deadline has passed), or None."""
+    if programme.status == "closed":
+        return index.t("programme.applications.closed")
+    deadline = programme.apply.deadline if programme.apply else None
+    if deadline is not None and deadline < index.today:
+        return index.t("programme.applications.deadline_passed", date=index.t.date(deadline))
+    return None
 
 
 def apply_url(index: SiteIndex, programme: Programme) -> str | None:

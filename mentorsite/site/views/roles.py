@@ -53,6 +53,7 @@ class RoleView:
     id: str
     url: str
     name: str
+    people: str  # the role's people as a sentence names them: "daglige ledere"
     summary: str
     description: Markup
     phases: list[PhaseView]
@@ -122,6 +123,7 @@ def role_view(index: SiteIndex, role_id: str, role: Role) -> RoleView:
         id=role_id,
         url=routes.item("role", role_id).url,
         name=role.name,
+        people=role.people or role.name,
         summary=role.summary,
         description=index.markdown(role.description),
         phases=phases(index, role),
