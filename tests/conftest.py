@@ -23,10 +23,10 @@ def copy_example(target: Path) -> Path:
     """A private copy of the example project (content, config, mkdocs.yml)."""
     for name in ("content", "config"):
         shutil.copytree(REPO / name, target / name)
-    # The example's history begins at a commit of this repository; a copy has a history
-    # of its own, or none.
+    # The example's history begins at a commit of this repository and leaves some of its
+    # commits out; a copy has a history of its own, or none.
     config = (REPO / "mkdocs.yml").read_text(encoding="utf-8")
-    config = re.sub(r"(?m)^ *history_since:.*\n", "", config)
+    config = re.sub(r"(?m)^ *history_(since|skip):.*\n", "", config)
     (target / "mkdocs.yml").write_text(config, encoding="utf-8")
     return target
 
