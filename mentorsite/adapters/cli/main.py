@@ -82,6 +82,12 @@ PAIRS = argument(
     "waiting for a mentor in it; the staff edition never reads it",
 )
 PAIRS_FILE = argument("file", metavar="FILE", help="the private pairs file")
+EDITION = argument(
+    "--edition",
+    choices=("staff", "hr"),
+    help="staff (the default) leaves out HR-only fields; hr includes them",
+)
+STRICT = argument("--strict", action="store_true", help="treat warnings as errors")
 
 # Every command, in the order `mentorsite --help` lists them.
 COMMANDS = (
@@ -123,13 +129,9 @@ COMMANDS = (
                 metavar="DIR",
                 help="where to write the site (default: site_dir of mkdocs.yml)",
             ),
-            argument(
-                "--edition",
-                choices=("staff", "hr"),
-                help="staff (the default) leaves out HR-only fields; hr includes them",
-            ),
+            EDITION,
             PAIRS,
-            argument("--strict", action="store_true", help="treat warnings as errors"),
+            STRICT,
             argument(
                 "--force",
                 action="store_true",
@@ -156,13 +158,9 @@ COMMANDS = (
                 required=True,
                 help="the folder to write the project to; replaced when it holds an earlier export",
             ),
-            argument(
-                "--edition",
-                choices=("staff", "hr"),
-                help="staff (the default) leaves out HR-only fields; hr includes them",
-            ),
+            EDITION,
             PAIRS,
-            argument("--strict", action="store_true", help="treat warnings as errors"),
+            STRICT,
             argument(
                 "--force",
                 action="store_true",
