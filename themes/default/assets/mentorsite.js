@@ -172,7 +172,11 @@
         });
         return facet;
       });
-    this.free = { box: this.form.elements.free, count: this.sidebar.querySelector("[data-ms-count='free:1']"),
+    // The fields, found once: a form's `elements` with fields outside it (form="...") is
+    // looked up again in the whole page after every change of the page.
+    this.fields = { q: root.querySelector("#ms-q"), sort: root.querySelector("#ms-sort"),
+      "not-unit": root.querySelector("#ms-not-unit") };
+    this.free = { box: this.sidebar.querySelector("input[name='free']"), count: this.sidebar.querySelector("[data-ms-count='free:1']"),
       shown: null };
     this.cards = Array.prototype.map.call(this.list.children, function (element, index) {
       var link = element.querySelector("h2 a");
@@ -200,6 +204,7 @@
     this.byId = {};
     this.cards.forEach(function (card) { self.byId[card.id] = card; });
     this.orders = { "": this.cards };
+    this.list.textContent = "";
   }
 
   Catalogue.prototype.ordered = function (how) {
@@ -216,7 +221,7 @@
   };
 
   Catalogue.prototype.state = function () {
-    var form = this.form.elements;
+    var form = this.fields;
     var state = { q: form.q.value.trim(), notUnit: form["not-unit"].value,
       sort: form.sort.value, free: this.free.box.checked, facets: {}, chosen: [] };
     this.facets.forEach(function (facet) {
@@ -246,7 +251,7 @@
 
   Catalogue.prototype.restore = function () {
     var params = new URLSearchParams(location.search);
-    var form = this.form.elements;
+    var form = this.fields;
     form.q.value = params.get("q") || "";
     form["not-unit"].value = params.get("not-unit") || "";
     form.sort.value = params.get("sort") || "";
@@ -331,8 +336,9 @@
     box.disabled = count === 0 && !box.checked;
   }
 
-  // Shows the first `limit` matching cards in the current order, at the head of the list,
-  // and hides the others that were shown: only the cards that change are touched.
+  // Shows the first `limit` matching cards in the current order. Only they stand in the
+  // list: the others wait outside the page, so that a change moves at most the cards that
+  // come and go, and the browser lays out a short list, however many mentors there are.
   Catalogue.prototype.show = function () {
     var limit = this.limit;
     var visible = [];
@@ -340,18 +346,12 @@
     for (var i = 0; i < order.length && visible.length < limit; i += 1) {
       if (order[i].matches) visible.push(order[i]);
     }
-    var stamp = (this.stamp || 0) + 1;
-    this.stamp = stamp;
-    visible.forEach(function (card) { card.stamp = stamp; });
-    (this.visible || this.cards).forEach(function (card) {
-      if (card.stamp !== stamp && !card.element.hidden) card.element.hidden = true;
-    });
     var list = this.list;
     var children = list.children;
     visible.forEach(function (card, position) {
-      if (card.element.hidden) card.element.hidden = false;
-      if (children[position] !== card.element) list.insertBefore(card.element, children[position]);
+      if (children[position] !== card.element) list.insertBefore(card.element, children[position] || null);
     });
+    while (children.length > visible.length) list.removeChild(children[children.length - 1]);
     this.visible = visible;
     var total = this.total;
     var result = this.result;
@@ -373,7 +373,7 @@
       });
     });
     if (state.free) chips.push({ name: this.free.box.parentNode.textContent.replace(/\(\d+\)\s*$/, "").trim(), box: this.free.box });
-    var select = this.form.elements["not-unit"];
+    var select = this.fields["not-unit"];
     if (state.notUnit) {
       chips.push({ name: "\u2212 " + select.options[select.selectedIndex].textContent.trim(), select: select });
     }
@@ -394,7 +394,7 @@
       button.addEventListener("click", function () {
         if (chip.box) chip.box.checked = false; else chip.select.value = "";
         self.changed(true);
-        var next = list.querySelector("button") || self.form.elements.q;
+        var next = list.querySelector("button") || self.fields.q;
         next.focus();
       });
       li.appendChild(button);
@@ -405,8 +405,7 @@
 
   Catalogue.prototype.changed = function (push) {
     this.limit = PAGE_SIZE;
-    var state = this.apply();
-    var url = this.query(state);
+    var url = this.query(this.apply());
     if (url === location.search || (url === location.pathname && !location.search)) return;
     history[push ? "pushState" : "replaceState"](null, "", url);
   };
@@ -473,12 +472,12 @@
     this.active.querySelector("[data-ms-clear]").addEventListener("click", function () {
       self.form.reset();
       self.free.box.checked = false;
-      self.form.elements["not-unit"].value = "";
+      self.fields["not-unit"].value = "";
       self.facets.forEach(function (facet) {
         facet.boxes.forEach(function (box) { box.checked = false; });
       });
       self.changed(true);
-      self.form.elements.q.focus();
+      self.fields.q.focus();
     });
     window.addEventListener("popstate", function () { self.restore(); self.apply(); });
 
