@@ -8,9 +8,9 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
-from playwright.sync_api import Browser, sync_playwright
+from playwright.sync_api import Browser, Page, sync_playwright
 
-from localsite import CHROMIUM_FLAGS
+from localsite import CHROMIUM_FLAGS, serve
 from mentorsite.adapters.cli.main import main
 
 REPO = Path(__file__).resolve().parent.parent
@@ -93,13 +93,31 @@ def empty_topics(project: Path, programme: str, *topics: str) -> None:
     edit(project / f"content/programmes/{programme}.yml", emptied)
 
 
+# -- the browser tests' (tests/test_browser*.py): one Chromium for the whole session ----------
+
+
+@pytest.fixture(scope="session")
+def site_url(staff_site: Path) -> Iterator[str]:
+    with serve(staff_site) as url:
+        yield url
+
+
 @pytest.fixture(scope="session")
 def browser() -> Iterator[Browser]:
-    """Debian's Chromium, headless, one for the whole session: Playwright's sync API runs one
-    instance at a time, so every browser test module shares it."""
     chromium = shutil.which("chromium")
     assert chromium, "Debian's chromium is missing: run tests/setup.sh, as the README says"
     with sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=chromium, args=CHROMIUM_FLAGS)
         yield browser
         browser.close()
+
+
+@pytest.fixture
+def page(browser: Browser) -> Iterator[Page]:
+    context = browser.new_context(locale="da-DK")
+    page = context.new_page()
+    errors: list[str] = []
+    page.on("pageerror", lambda error: errors.append(str(error)))
+    yield page
+    context.close()
+    assert errors == [], "the page's script failed"

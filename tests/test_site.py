@@ -301,7 +301,7 @@ def test_free_pages_are_built_as_they_are(staff_site: Path) -> None:
     assert first.lstrip("# ") in page.visible
 
 
-def test_each_qualification_has_a_page_linked_from_cards_and_profiles(
+def test_each_qualification_has_a_page_linked_from_the_catalogue_and_profiles(
     staff_site: Path,
 ) -> None:
     import json

@@ -4,7 +4,7 @@ value of each facet, for browsing without JavaScript."""
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from mentorsite.model import FACET_FOLDERS
@@ -16,6 +16,20 @@ if TYPE_CHECKING:
     from mentorsite.site.index import SiteIndex
 
 
+# Values a facet's group shows before its "show all".
+FIRST_VALUES = 5
+
+
+@dataclass(frozen=True)
+class FacetValue:
+    """A value of a facet as the filters show it: its count, and its depth in a tree."""
+
+    term: TermView
+    count: int  # mentors with it; for a unit, those of its sub-units included
+    depth: int = 0
+    own: int = 0  # for a unit: the mentors of the unit itself
+
+
 @dataclass(frozen=True)
 class Facet:
     """One way to narrow the catalogue: its values, each with how many mentors have it."""
@@ -25,6 +39,19 @@ class Facet:
     label: str
     values: list[tuple[TermView, int]]
     browsable: bool  # whether its values have pages of their own
+    hint: str = ""  # what a count means, where it is not plain
+    shown: list[FacetValue] = field(default_factory=list)  # the values, as the filters list them
+
+    @property
+    def first(self) -> list[FacetValue]:
+        """The values shown before "show all"; all of them if only one or two more."""
+        if len(self.shown) <= FIRST_VALUES + 2:
+            return self.shown
+        return self.shown[:FIRST_VALUES]
+
+    @property
+    def rest(self) -> list[FacetValue]:
+        return self.shown[len(self.first) :]
 
 
 def facets(index: SiteIndex) -> list[Facet]:
@@ -38,7 +65,10 @@ def facets(index: SiteIndex) -> list[Facet]:
             for term in getattr(index.content.taxonomy, key)
             if term.id in counts
         ]
-        found.append(_facet(index, key, values, browsable=True))
+        if key == "units":
+            found.append(_unit_facet(index, values))
+        else:
+            found.append(_facet(index, key, values, browsable=True))
     counts = _counts(m.programme_ids for m in mentors)
     links = {pid: index.link("programme", pid) for pid in index.content.programmes}
     programmes = [
@@ -54,7 +84,29 @@ def _facet(
     index: SiteIndex, key: str, values: list[tuple[TermView, int]], *, browsable: bool
 ) -> Facet:
     label = index.t(f"catalogue.facets.{key}")
-    return Facet(key, CARD_ATTRIBUTES[key], label, values, browsable)
+    shown = [FacetValue(term, count) for term, count in values]
+    return Facet(key, CARD_ATTRIBUTES[key], label, values, browsable, shown=shown)
+
+
+def _unit_facet(index: SiteIndex, values: list[tuple[TermView, int]]) -> Facet:
+    """The units as a tree: each unit's count takes in its sub-units, as its filter does,
+    and the count of the unit itself stands beside it where the two differ."""
+    counts = {term.id: count for term, count in values}
+    own = _counts([m.unit.id] for m in index.mentors)
+    shown = [
+        FacetValue(term, counts[term.id], depth, own.get(term.id, 0))
+        for term, depth in unit_tree(index)
+        if term.id in counts
+    ]
+    return Facet(
+        "units",
+        CARD_ATTRIBUTES["units"],
+        index.t("finder.units"),
+        values,
+        True,
+        hint=index.t("finder.units_hint"),
+        shown=shown,
+    )
 
 
 def _counts(groups: Iterable[Iterable[str]]) -> dict[str, int]:
@@ -128,11 +180,14 @@ def facet_pages(index: SiteIndex, all_facets: list[Facet]) -> list[Page]:
     for facet in all_facets:
         if not facet.browsable:
             continue
-        for term, _ in facet.values:
+        for value in facet.shown:
+            term = value.term
+            listed = members.get((facet.key, term.id), [])
             context = {
                 "facet": facet,
                 "term": term,
-                "mentors": members.get((facet.key, term.id), []),
+                "intro": _facet_intro(index, facet, value, len(listed)),
+                "mentors": listed,
                 "others": [(other, n) for other, n in facet.values if other.id != term.id],
                 "filter_url": f"{catalogue_url}?{facet.key}={term.id}",
                 "catalogue_url": catalogue_url,
@@ -149,3 +204,13 @@ def facet_pages(index: SiteIndex, all_facets: list[Facet]) -> list[Page]:
                 )
             )
     return found
+
+
+def _facet_intro(index: SiteIndex, facet: Facet, value: FacetValue, count: int) -> str:
+    """What the page of a value lists; a unit's says whether its sub-units are counted."""
+    t, name = index.t, value.term.name
+    if facet.key == "units" and value.own != count:
+        if value.own == 0:
+            return t("finder.unit_intro_below", name=name, count=count)
+        return t("finder.unit_intro_with_below", name=name, count=count, own=value.own)
+    return t(f"facet.intro.{facet.key}", name=name, count=count)

@@ -75,6 +75,14 @@ class MentorView:
         return self.markdown(self.bio_source)
 
     @property
+    def position(self) -> str:
+        """The title and the unit, the unit left out where the title already names it
+        ("Teamleder, Kundeservice" in Kundeservice)."""
+        if self.unit.name.casefold() in self.title.casefold():
+            return self.title
+        return f"{self.title}, {self.unit.name}"
+
+    @property
     def card_data(self) -> list[tuple[str, str]]:
         """The card's data attributes: each facet's short name and the mentor's values."""
         return [(CARD_ATTRIBUTES[key], values) for key, values in self.filters.items()]

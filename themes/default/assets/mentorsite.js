@@ -110,6 +110,8 @@
     });
   }
 
+  // The panel stands above the results only while the list has mentors: an empty one
+  // would push the cards down.
   function shortlistPanel(panel) {
     var list = panel.querySelector("[data-ms-shortlist-items]");
     var empty = panel.querySelector("[data-ms-shortlist-empty]");
@@ -157,6 +159,7 @@
       }
       empty.hidden = items.length > 0;
       order.hidden = items.length < 2;
+      panel.hidden = items.length === 0;
       send.hidden = clear.hidden = items.length === 0;
       // The picks in the mentee's order, numbered, and their ids as the pairs file takes them.
       var lines = items.map(function (item, at) { return (at + 1) + ". " + item.name + ": " + item.url; });
@@ -176,55 +179,102 @@
     }
     clear.addEventListener("click", function () { shortlist.write([]); });
     document.addEventListener("mentorsite:shortlist", render);
-    panel.hidden = false;
     render();
   }
 
   /* -- the catalogue ------------------------------------------------------------------ */
 
+  // Names in the build's alphabetical order (æ, ø, å after z): plain string comparison of
+  // these keys sorts thousands of names in a few milliseconds.
+  function sortKey(name) {
+    return name.toLowerCase().replace(/[æä]/g, "z{").replace(/[øö]/g, "z|").replace(/å/g, "z}");
+  }
+
+  // Everything a change needs is worked out once here: each card's values as numbers, the
+  // boxes and counts of each facet. A change then walks plain arrays and touches only the
+  // cards and counts that change.
   function Catalogue(root) {
+    var self = this;
+    this.root = root;
     this.form = root.querySelector("[data-ms-filters]");
+    this.sidebar = root.querySelector("[data-ms-sidebar]");
     this.result = root.querySelector("[data-ms-result]");
     this.list = root.querySelector("[data-ms-cards]");
-    this.facets = [];
-    this.attributes = {};
-    var self = this;
-    this.form.querySelectorAll("[data-ms-facet]").forEach(function (fieldset) {
-      var facet = fieldset.getAttribute("data-ms-facet");
-      self.facets.push(facet);
-      self.attributes[facet] = fieldset.getAttribute("data-ms-attribute");
-    });
-    this.counts = {};
-    this.form.querySelectorAll("[data-ms-count]").forEach(function (element) {
-      self.counts[element.getAttribute("data-ms-count")] = element;
-    });
-    this.cards = Array.prototype.map.call(this.list.children, function (element, index) {
-      var values = {};
-      self.facets.forEach(function (facet) {
-        values[facet] = (element.getAttribute("data-" + self.attributes[facet]) || "")
-          .split(" ").filter(Boolean);
+    this.facets = Array.prototype.map.call(this.sidebar.querySelectorAll("[data-ms-facet]"),
+      function (fieldset) {
+        var facet = { key: fieldset.getAttribute("data-ms-facet"),
+          attribute: fieldset.getAttribute("data-ms-attribute"), fieldset: fieldset,
+          index: {}, boxes: [], counts: [], names: [], shown: [] };
+        fieldset.querySelectorAll("input").forEach(function (box) {
+          facet.index[box.value] = facet.boxes.length;
+          facet.boxes.push(box);
+          facet.counts.push(fieldset.querySelector("[data-ms-count='" + facet.key + ":" + box.value + "']"));
+          facet.names.push(box.parentNode.querySelector("[data-ms-name]").textContent);
+          facet.shown.push(null);
+        });
+        return facet;
       });
+    // The fields, found once: a form's `elements` with fields outside it (form="...") is
+    // looked up again in the whole page after every change of the page.
+    this.fields = { q: root.querySelector("#ms-q"), sort: root.querySelector("#ms-sort"),
+      "not-unit": root.querySelector("#ms-not-unit") };
+    this.free = { box: this.sidebar.querySelector("input[name='free']"), count: this.sidebar.querySelector("[data-ms-count='free:1']"),
+      shown: null };
+    this.cards = Array.prototype.map.call(this.list.children, function (element, index) {
+      var link = element.querySelector("h2 a");
+      var name = link.textContent.trim();
       return {
         element: element,
         id: element.getAttribute("data-mentor"),
-        name: element.querySelector("h2").textContent.trim(),
-        url: element.querySelector("h2 a").href,
+        name: name,
+        key: sortKey(name),
+        url: link.href,
         order: index,
         free: parseInt(element.getAttribute("data-free"), 10) || 0,
-        units: values.units || [],
-        values: values,
-        text: searchable(element.textContent)
+        units: (element.getAttribute("data-u") || "").split(" "),
+        values: self.facets.map(function (facet) {
+          var found = [];
+          (element.getAttribute("data-" + facet.attribute) || "").split(" ").forEach(function (value) {
+            if (value in facet.index) found.push(facet.index[value]);
+          });
+          return found;
+        }),
+        text: searchable(element.textContent),
+        matches: true
       };
     });
     this.byId = {};
     this.cards.forEach(function (card) { self.byId[card.id] = card; });
+    this.orders = { "": this.cards };
+    this.list.textContent = "";
   }
 
+  Catalogue.prototype.ordered = function (how) {
+    if (!this.orders[how]) {
+      var order = this.cards.slice();
+      if (how === "name") {
+        order.sort(function (a, b) { return a.key < b.key ? -1 : a.key > b.key ? 1 : a.order - b.order; });
+      } else if (how === "free") {
+        order.sort(function (a, b) { return b.free - a.free || a.order - b.order; });
+      }
+      this.orders[how] = order;
+    }
+    return this.orders[how];
+  };
+
   Catalogue.prototype.state = function () {
-    var data = new FormData(this.form);
-    var state = { q: (data.get("q") || "").trim(), notUnit: data.get("not-unit") || "",
-      sort: data.get("sort") || "", free: data.get("free") === "1", facets: {} };
-    this.facets.forEach(function (facet) { state.facets[facet] = data.getAll(facet); });
+    var form = this.fields;
+    var state = { q: form.q.value.trim(), notUnit: form["not-unit"].value,
+      sort: form.sort.value, free: this.free.box.checked, facets: {}, chosen: [] };
+    this.facets.forEach(function (facet) {
+      var chosen = [];
+      var flags = new Uint8Array(facet.boxes.length);
+      facet.boxes.forEach(function (box, i) {
+        if (box.checked) { chosen.push(box.value); flags[i] = 1; }
+      });
+      state.facets[facet.key] = chosen;
+      state.chosen.push(chosen.length ? flags : null);
+    });
     return state;
   };
 
@@ -232,7 +282,7 @@
     var params = new URLSearchParams();
     if (state.q) params.set("q", state.q);
     this.facets.forEach(function (facet) {
-      if (state.facets[facet].length) params.set(facet, state.facets[facet].join(","));
+      if (state.facets[facet.key].length) params.set(facet.key, state.facets[facet.key].join(","));
     });
     if (state.notUnit) params.set("not-unit", state.notUnit);
     if (state.free) params.set("free", "1");
@@ -243,121 +293,183 @@
 
   Catalogue.prototype.restore = function () {
     var params = new URLSearchParams(location.search);
-    var form = this.form;
-    form.elements.q.value = params.get("q") || "";
-    form.elements["not-unit"].value = params.get("not-unit") || "";
-    form.elements.sort.value = params.get("sort") || "";
-    form.elements.free.checked = params.get("free") === "1";
+    var form = this.fields;
+    form.q.value = params.get("q") || "";
+    form["not-unit"].value = params.get("not-unit") || "";
+    form.sort.value = params.get("sort") || "";
+    this.free.box.checked = params.get("free") === "1";
     this.facets.forEach(function (facet) {
-      var chosen = (params.get(facet) || "").split(",");
-      form.querySelectorAll('input[name="' + facet + '"]').forEach(function (box) {
-        box.checked = chosen.indexOf(box.value) !== -1;
-      });
+      var chosen = (params.get(facet.key) || "").split(",");
+      facet.boxes.forEach(function (box) { box.checked = chosen.indexOf(box.value) !== -1; });
+      // A chosen value beyond the first few shows its whole group.
+      if (facet.fieldset.querySelector("[data-ms-rest] input:checked")) expand(facet.fieldset, true);
     });
   };
 
-  // Which tests a card passes: one per facet, and one for everything else.
-  Catalogue.prototype.tests = function (card, state, terms) {
-    var passes = {};
-    this.facets.forEach(function (facet) {
-      var chosen = state.facets[facet];
-      passes[facet] = !chosen.length || chosen.some(function (value) {
-        return card.values[facet].indexOf(value) !== -1;
-      });
-    });
-    passes.free = !state.free || card.free > 0;
-    var text = card.text + (card.extra || "");
-    passes.rest = (!state.notUnit || card.units.indexOf(state.notUnit) === -1) &&
-      terms.every(function (term) {
-        return text.indexOf(term[0]) !== -1 || text.indexOf(term[1]) !== -1;
-      });
-    return passes;
-  };
-
+  // Filters every card and counts, for each value, how many mentors there would be with
+  // it, the other filters as they are. Values are OR-ed within a facet, facets AND-ed.
   Catalogue.prototype.apply = function () {
     var state = this.state();
     var terms = state.q.split(/\s+/).filter(Boolean).map(function (term) {
       return [foldShort(term), foldLong(term)];
     });
-    var keys = this.facets.concat(["free", "rest"]);
-    var counts = {};
-    var shown = 0;
-    var self = this;
-    var matching = [];
-    this.cards.forEach(function (card) {
-      var passes = self.tests(card, state, terms);
-      var failed = keys.filter(function (key) { return !passes[key]; });
-      card.matches = failed.length === 0;
-      if (card.matches) shown += 1;
-      // A value's count: how many mentors there would be with it, the other filters as they are.
-      self.facets.forEach(function (facet) {
-        if (failed.length === 0 || (failed.length === 1 && failed[0] === facet)) {
-          card.values[facet].forEach(function (value) {
-            var key = facet + ":" + value;
-            counts[key] = (counts[key] || 0) + 1;
-          });
+    var facets = this.facets;
+    var chosen = state.chosen;
+    var counts = facets.map(function (facet) { return new Int32Array(facet.boxes.length); });
+    var freeCount = 0;
+    var total = 0;
+    var cards = this.cards;
+    for (var c = 0; c < cards.length; c += 1) {
+      var card = cards[c];
+      var failures = 0;
+      var failed = -1;
+      for (var f = 0; f < facets.length && failures < 2; f += 1) {
+        var flags = chosen[f];
+        if (!flags) continue;
+        var values = card.values[f];
+        var ok = false;
+        for (var v = 0; v < values.length; v += 1) {
+          if (flags[values[v]]) { ok = true; break; }
         }
-      });
-      if ((failed.length === 0 || (failed.length === 1 && failed[0] === "free")) && card.free > 0) {
-        counts["free:1"] = (counts["free:1"] || 0) + 1;
+        if (!ok) { failures += 1; failed = f; }
       }
+      var rest = failures < 2 && (!state.notUnit || card.units.indexOf(state.notUnit) === -1) &&
+        matchesText(card, terms);
+      var freeOk = !state.free || card.free > 0;
+      card.matches = rest && freeOk && failures === 0;
+      if (!rest) continue;
+      if (card.matches) total += 1;
+      if (failures === 0 && card.free > 0) freeCount += 1;
+      if (!freeOk) continue;
+      for (f = 0; f < facets.length; f += 1) {
+        if (failures === 1 && failed !== f) continue;
+        values = card.values[f];
+        for (v = 0; v < values.length; v += 1) counts[f][values[v]] += 1;
+      }
+    }
+    facets.forEach(function (facet, f) {
+      facet.boxes.forEach(function (box, i) { showCount(facet, i, counts[f][i]); });
     });
-    Object.keys(this.counts).forEach(function (key) {
-      var text = "(" + (counts[key] || 0) + ")";
-      if (self.counts[key].textContent !== text) self.counts[key].textContent = text;
-    });
-    this.sort(state.sort);
+    showCount(this.free, -1, freeCount);
+    this.total = total;
+    this.order = this.ordered(state.sort);
     this.show();
+    this.showActive(state);
     return state;
   };
 
-  // Shows the first `limit` matching cards, in the current order, and says how many match.
+  function matchesText(card, terms) {
+    if (!terms.length) return true;
+    var text = card.extra ? card.text + card.extra : card.text;
+    return terms.every(function (term) {
+      return text.indexOf(term[0]) !== -1 || text.indexOf(term[1]) !== -1;
+    });
+  }
+
+  // A count, and whether its value can be ticked: one that would leave no mentor cannot,
+  // unless it is ticked already.
+  function showCount(facet, i, count) {
+    var shown = i < 0 ? facet.shown : facet.shown[i];
+    if (shown === count) return;
+    if (i < 0) facet.shown = count; else facet.shown[i] = count;
+    var box = i < 0 ? facet.box : facet.boxes[i];
+    var element = i < 0 ? facet.count : facet.counts[i];
+    element.textContent = "(" + count + ")";
+    box.disabled = count === 0 && !box.checked;
+  }
+
+  // Shows the first `limit` matching cards in the current order. Only they stand in the
+  // list: the others wait outside the page, so that a change moves at most the cards that
+  // come and go, and the browser lays out a short list, however many mentors there are.
   Catalogue.prototype.show = function () {
     var limit = this.limit;
-    var visible = 0;
-    var total = 0;
-    this.order.forEach(function (card) {
-      var on = card.matches && visible < limit;
-      if (card.matches) total += 1;
-      if (on) visible += 1;
-      if (card.element.hidden === on) card.element.hidden = !on;
+    var visible = [];
+    var order = this.order;
+    for (var i = 0; i < order.length && visible.length < limit; i += 1) {
+      if (order[i].matches) visible.push(order[i]);
+    }
+    var list = this.list;
+    var children = list.children;
+    visible.forEach(function (card, position) {
+      if (children[position] !== card.element) list.insertBefore(card.element, children[position] || null);
     });
+    while (children.length > visible.length) list.removeChild(children[children.length - 1]);
+    this.visible = visible;
+    var total = this.total;
     var result = this.result;
     var template = total === 0 ? result.getAttribute("data-none")
-      : visible < total ? result.getAttribute("data-some")
+      : visible.length < total ? result.getAttribute("data-some")
       : result.getAttribute(total === 1 ? "data-one" : "data-other");
-    result.textContent = format(template, { count: total, shown: visible });
-    this.more.hidden = visible >= total;
+    result.textContent = format(template, { count: total, shown: visible.length });
+    this.more.hidden = visible.length >= total;
   };
 
-  Catalogue.prototype.sort = function (how) {
-    if (how === this.sorted) return;
-    this.sorted = how;
-    var order = this.cards.slice();
-    if (how === "name") {
-      order.sort(function (a, b) { return a.name.localeCompare(b.name, document.documentElement.lang); });
-    } else if (how === "free") {
-      order.sort(function (a, b) { return b.free - a.free || a.order - b.order; });
-    } else {
-      order.sort(function (a, b) { return a.order - b.order; });
+  // The chosen filters as chips above the results, each removed with one click, and their
+  // number on the button that opens the filters on a phone.
+  Catalogue.prototype.showActive = function (state) {
+    var chips = [];
+    var self = this;
+    this.facets.forEach(function (facet) {
+      facet.boxes.forEach(function (box, i) {
+        if (box.checked) chips.push({ name: facet.names[i], box: box });
+      });
+    });
+    if (state.free) chips.push({ name: this.free.box.parentNode.textContent.replace(/\(\d+\)\s*$/, "").trim(), box: this.free.box });
+    var select = this.fields["not-unit"];
+    if (state.notUnit) {
+      chips.push({ name: "\u2212 " + select.options[select.selectedIndex].textContent.trim(), select: select });
     }
-    this.order = order;
-    // Reordered while out of the document, so that the page is laid out once, not per card.
-    var list = this.list;
-    var parent = list.parentNode;
-    var next = list.nextSibling;
-    parent.removeChild(list);
-    order.forEach(function (card) { list.appendChild(card.element); });
-    parent.insertBefore(list, next);
+    var signature = chips.map(function (chip) { return chip.name; }).join("\n");
+    this.toggle.querySelector("[data-ms-active-count]").textContent = chips.length ? "(" + chips.length + ")" : "";
+    if (signature === this.signature) return;
+    this.signature = signature;
+    var list = this.active.querySelector("[data-ms-active-list]");
+    var label = list.getAttribute("data-remove");
+    list.textContent = "";
+    chips.forEach(function (chip) {
+      var li = document.createElement("li");
+      var button = document.createElement("button");
+      button.type = "button";
+      button.className = "ms-active__chip";
+      button.textContent = chip.name + " \u00d7";
+      button.setAttribute("aria-label", format(label, { name: chip.name }));
+      button.addEventListener("click", function () {
+        if (chip.box) chip.box.checked = false; else chip.select.value = "";
+        self.changed(true);
+        var next = list.querySelector("button") || self.fields.q;
+        next.focus();
+      });
+      li.appendChild(button);
+      list.appendChild(li);
+    });
+    this.active.hidden = chips.length === 0;
   };
+
+  Catalogue.prototype.changed = function (push) {
+    this.limit = PAGE_SIZE;
+    var url = this.query(this.apply());
+    if (url === location.search || (url === location.pathname && !location.search)) return;
+    history[push ? "pushState" : "replaceState"](null, "", url);
+  };
+
+  // A facet's group shows its first values; "show all" the others.
+  function expand(fieldset, open) {
+    var button = fieldset.querySelector("[data-ms-all]");
+    if (!button) return;
+    if (!button.hasAttribute("data-all")) button.setAttribute("data-all", button.textContent);
+    fieldset.querySelectorAll("[data-ms-rest]").forEach(function (label) { label.hidden = !open; });
+    button.setAttribute("aria-expanded", open ? "true" : "false");
+    button.textContent = button.getAttribute(open ? "data-fewer" : "data-all");
+  }
 
   Catalogue.prototype.start = function () {
     var self = this;
     var typing = null;
-    this.sorted = "";
-    this.order = this.cards.slice();
+    var sidebar = this.sidebar;
     this.limit = PAGE_SIZE;
-    this.more = document.querySelector("[data-ms-more]");
+    this.more = this.root.querySelector("[data-ms-more]");
+    this.active = this.root.querySelector("[data-ms-active]");
+    this.toggle = this.form.querySelector("[data-ms-toggle]");
     this.more.addEventListener("click", function () {
       var first = self.order.filter(function (card) { return card.matches; })[self.limit];
       self.limit += PAGE_SIZE;
@@ -366,34 +478,53 @@
       if (first) first.element.querySelector("h2 a").focus();
     });
     this.form.hidden = false;
+    sidebar.hidden = false;
+    this.root.querySelectorAll("[data-ms-skips] [hidden]").forEach(function (link) { link.hidden = false; });
+    sidebar.querySelectorAll("[data-ms-all]").forEach(function (button) {
+      button.addEventListener("click", function () {
+        expand(button.parentNode, button.getAttribute("aria-expanded") !== "true");
+      });
+    });
+    // On a phone the filters open below the button that names how many are chosen.
+    function open(on) {
+      sidebar.classList.toggle("ms-sidebar--open", on);
+      self.toggle.setAttribute("aria-expanded", on ? "true" : "false");
+    }
+    this.toggle.addEventListener("click", function () {
+      open(self.toggle.getAttribute("aria-expanded") !== "true");
+    });
+    this.root.querySelectorAll("a[href='#ms-facets']").forEach(function (link) {
+      link.addEventListener("click", function () { open(true); });
+    });
     this.restore();
     this.apply();
-    function changed(push) {
-      self.limit = PAGE_SIZE;
-      var state = self.apply();
-      var url = self.query(state);
-      if (url === location.search || (url === location.pathname && !location.search)) return;
-      history[push ? "pushState" : "replaceState"](null, "", url);
+    function changedBy(event) {
+      if (event.target.name && event.target.name !== "q") self.changed(true);
     }
-    this.form.addEventListener("change", function (event) {
-      if (event.target.name !== "q") changed(true);
-    });
+    this.form.addEventListener("change", changedBy);
+    sidebar.addEventListener("change", changedBy);
     this.form.addEventListener("input", function (event) {
       if (event.target.name !== "q") return;
       self.limit = PAGE_SIZE;
       self.apply();
       clearTimeout(typing);
-      typing = setTimeout(function () { changed(false); }, 400);
+      typing = setTimeout(function () { self.changed(false); }, 400);
     });
     this.form.addEventListener("submit", function (event) { event.preventDefault(); });
-    this.form.querySelector("[data-ms-clear]").addEventListener("click", function () {
+    this.active.querySelector("[data-ms-clear]").addEventListener("click", function () {
       self.form.reset();
-      changed(true);
+      self.free.box.checked = false;
+      self.fields["not-unit"].value = "";
+      self.facets.forEach(function (facet) {
+        facet.boxes.forEach(function (box) { box.checked = false; });
+      });
+      self.changed(true);
+      self.fields.q.focus();
     });
     window.addEventListener("popstate", function () { self.restore(); self.apply(); });
 
     // Stars on the cards; their labels come from the shortlist panel.
-    var panel = document.querySelector("[data-ms-shortlist]");
+    var panel = this.root.querySelector("[data-ms-shortlist]");
     var labels = { add: panel.getAttribute("data-star-add"), remove: panel.getAttribute("data-star-remove") };
     this.cards.forEach(function (card) {
       var body = card.element.querySelector("div");
