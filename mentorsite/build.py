@@ -74,18 +74,20 @@ class PlannedSite:
     assets: list[Asset]
     nav: list[Any]
     renderer: Renderer
+    _rehearsed: dict[str, BuiltPage] = field(default_factory=dict)
 
     def render(self, page: Page) -> BuiltPage:
-        return self.renderer.render(page)
+        return self._rehearsed.pop(page.path, None) or self.renderer.render(page)
 
     def rehearse(self) -> None:
-        """Render the first page of each template once, so that a broken template stops
-        the build before the engine empties the site's folder, not halfway through."""
+        """Render the first page of each template, so that a broken template stops the
+        build before the engine empties the site's folder, not halfway through; the pages
+        are kept until they are asked for."""
         tried: set[str] = set()
         for page in self.pages:
             if page.template not in tried:
                 tried.add(page.template)
-                self.render(page)
+                self._rehearsed[page.path] = self.renderer.render(page)
 
 
 def plan_site(content: Content, options: BuildOptions) -> PlannedSite:
