@@ -65,6 +65,7 @@ def test_only_the_engine_adapter_imports_the_engine() -> None:
         "mentorsite.adapters.mkdocs.plugin",
         "mentorsite.adapters.mkdocs.config",
         "mentorsite.adapters.mkdocs.defaults",
+        "mentorsite.adapters.mkdocs.preview",
         "mentorsite.adapters.mkdocs.project",
         "mentorsite.adapters.mkdocs.engine",  # chooses MkDocs or ProperDocs
     }

@@ -26,6 +26,7 @@ from mkdocs.structure.toc import get_toc
 
 from mentorsite.adapters.mkdocs.config import MentorsiteConfig
 from mentorsite.adapters.mkdocs.defaults import apply_defaults
+from mentorsite.adapters.mkdocs.preview import merge_search_index, prunes, showing_titles
 from mentorsite.build import BuildOptions, Builds, PlannedSite, plan_site
 from mentorsite.content import Content, load_content
 from mentorsite.history.git import HistoryError, read_history
@@ -151,7 +152,7 @@ class MentorsitePlugin(BasePlugin[MentorsiteConfig]):
         before = self._titles or {}
         retitled = frozenset(path for path, title in titles.items() if before.get(path) != title)
         self._everything_changed = (outline, nav) != (self._outline, self._nav) or (
-            bool(retitled) and not _prunes(config)
+            bool(retitled) and not prunes(config)
         )
         self._retitled = frozenset() if self._everything_changed else retitled
         self._outline, self._nav, self._titles = outline, nav, titles
@@ -317,7 +318,7 @@ class MentorsitePlugin(BasePlugin[MentorsiteConfig]):
         # made anew with it (found only now, in the navigation MkDocs made).
         if not self._retitled:
             return nav
-        showing = _showing_titles(nav, self._retitled)
+        showing = showing_titles(nav, self._retitled)
         for file in files if showing is None else [page.file for page in showing]:
             file.is_modified = _always  # type: ignore[method-assign]
         return nav
@@ -374,7 +375,7 @@ class MentorsitePlugin(BasePlugin[MentorsiteConfig]):
     @event_priority(100)
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         if self._serving:
-            _merge_search_index(config, self._pages_now)
+            merge_search_index(config, self._pages_now)
         mark(Path(config.site_dir))
 
 
@@ -394,61 +395,6 @@ class _Compiled(BytecodeCache):
 
 def _always() -> bool:
     return True
-
-
-def _merge_search_index(config: MkDocsConfig, pages: frozenset[str]) -> None:
-    """The search index of a preview's dirty rebuild: the entries of the pages it made
-    anew, and the last index's entries of every other page that is still there.
-
-    Material's search plugin merges as if one page had been rebuilt, so a rebuild of a
-    profile and the pages that list the mentor would leave the others' entries twice."""
-    search = config.plugins.get("material/search") or config.plugins.get("search")
-    index = getattr(search, "search_index", None)
-    last = getattr(search, "search_index_prev", None)
-    if index is None or last is None:
-        return
-    made = {entry["location"].split("#")[0] for entry in index.entries}
-    kept = [
-        entry
-        for entry in last.entries
-        if (page := entry["location"].split("#")[0]) not in made and page in pages
-    ]
-    index.entries = kept + index.entries
-    search.search_index_prev = None  # merged already
-
-
-def _prunes(config: MkDocsConfig) -> bool:
-    """Whether Material shows only the open section's pages in each sidebar, so that a
-    page's title stands only on the pages of its own section (and its neighbours')."""
-    features = set(config.theme.get("features") or ())
-    return "navigation.prune" in features and not features & {
-        "navigation.expand",
-        "navigation.sections",
-        "navigation.tabs",
-    }
-
-
-def _showing_titles(nav: Navigation, paths: frozenset[str]) -> list[MkDocsPage] | None:
-    """With a pruned navigation, the pages that show the title of a page in `paths`: the
-    pages of its section, in their sidebars, and the pages before and after it, in their
-    footers. None: every page, for a page outside any section, which every sidebar shows."""
-    found: list[MkDocsPage] = []
-    for page in nav.pages:
-        if page.file.src_uri not in paths:
-            continue
-        if page.parent is None:
-            return None
-        found += [p for p in nav.pages if page.parent in _sections_of(p)]
-        found += [p for p in (page.previous_page, page.next_page) if p is not None]
-    return found
-
-
-def _sections_of(page: MkDocsPage) -> list[Any]:
-    sections, parent = [], page.parent
-    while parent is not None:
-        sections.append(parent)
-        parent = parent.parent
-    return sections
 
 
 def _markdown_extensions(config: MkDocsConfig) -> dict[str, Any]:
