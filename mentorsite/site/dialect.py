@@ -16,8 +16,9 @@ left out of fields. Each is left out for one of these reasons:
   `pymdownx.arithmatex` (its output is for a maths script), `pymdownx.emoji` (images),
   `pymdownx.blocks.*`, `pymdownx.progressbar`, `pymdownx.pathconverter`, `legacy_attrs`.
 
-Attributes written with `attr_list` (`{ #id .class onclick=... }`) are allowed as syntax,
-so that they vanish as they do on a page, but the sanitiser keeps none of them.
+Attributes written with `attr_list` (`{: #id .class onclick=... }`) are allowed as syntax,
+so that the braces vanish as they do on a page; the sanitiser then keeps no id, style or
+event attribute, and no class but a note's (site/markup.py).
 """
 
 from __future__ import annotations
