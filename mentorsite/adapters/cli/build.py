@@ -13,7 +13,7 @@ import tempfile
 from pathlib import Path
 
 from mentorsite.adapters.cli.check import check
-from mentorsite.adapters.cli.console import say, show_mkdocs_log
+from mentorsite.adapters.cli.console import existing_config_file, say, show_mkdocs_log
 from mentorsite.adapters.mkdocs.project import MkDocsProject, ProjectError, load_project
 from mentorsite.adapters.mkdocs.project import build as build_with_mkdocs
 from mentorsite.adapters.mkdocs.project import serve as serve_with_mkdocs
@@ -21,12 +21,8 @@ from mentorsite.output import not_ours, swap_in, unsafe_target
 
 
 def run_build(args: argparse.Namespace) -> int:
-    config_file = Path(args.config_file).resolve()
-    if not config_file.is_file():
-        say(
-            f"error: {args.config_file} not found; run mentorsite in the project's folder "
-            "or give -f FILE"
-        )
+    config_file = existing_config_file(args)
+    if config_file is None:
         return 1
     _warn_of_unused_pairs(args)
     project = load_project(

@@ -26,6 +26,18 @@ OPTIONAL_MODULES = {
 }
 
 
+def existing_config_file(args: argparse.Namespace) -> Path | None:
+    """The project's mkdocs.yml that `-f` names; None, once said, when there is none."""
+    config_file = Path(args.config_file).resolve()
+    if not config_file.is_file():
+        say(
+            f"error: {args.config_file} not found; run mentorsite in the project's folder "
+            "or give -f FILE"
+        )
+        return None
+    return config_file
+
+
 def missing_extra(error: BaseException) -> str | None:
     """What to install, in one line, when `error` is a module of an extra not installed."""
     if not isinstance(error, ModuleNotFoundError) or not error.name:

@@ -13,18 +13,14 @@ import tempfile
 from pathlib import Path
 
 from mentorsite.adapters.cli.check import check
-from mentorsite.adapters.cli.console import say
+from mentorsite.adapters.cli.console import existing_config_file, say
 from mentorsite.adapters.export.project import ExportError, export, read_source
 from mentorsite.output import EXPORT_MARKER, not_ours, swap_in, unsafe_target
 
 
 def run_export(args: argparse.Namespace) -> int:
-    config_file = Path(args.config_file).resolve()
-    if not config_file.is_file():
-        say(
-            f"error: {args.config_file} not found; run mentorsite in the project's folder "
-            "or give -f FILE"
-        )
+    config_file = existing_config_file(args)
+    if config_file is None:
         return 1
     if args.pairs and args.edition != "hr":
         say("the pairs file is read by the HR edition only (--edition hr)")
